@@ -1,0 +1,116 @@
+/* cli.c — help texts and usage reporting for the `trace` subcommands (see cli.h).
+ * The same facts are in man/trace.1; tests/cli checks that both list every command. */
+#include "common/cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const CliHelp help_entries[] = {
+    {"run", "run a JavaScript program and write its event trace",
+     "trace run [--host node|node10|browser] [--spec latest|es2019..es2025|es2017|es2018|fast-adoption]\n"
+     "          [-o FILE] [--max-steps N] [--max-jobs N] [--timeout SECONDS] [--max-heap MB]\n"
+     "          [--unhandled-rejections throw|strict|warn|none] FILE.js\n",
+     "Runs FILE.js in tickscope's instrumented interpreter on a virtual clock and writes the\n"
+     "YAML trace (formats/SPEC.md) to stdout, or to FILE with -o. The program's console\n"
+     "output goes to stderr while the trace is on stdout; with -o, console.log/info/debug go\n"
+     "to stdout and warn/error to stderr, as in node.\n"
+     "\n"
+     "  --host H        event loop: node (Node.js 20, default), node10, browser\n"
+     "  --spec S        Await semantics: latest/es2019..es2025 (PR #1250, default),\n"
+     "                  es2017/es2018 (the old 3-tick Await), fast-adoption (experimental)\n"
+     "  -o FILE         write the trace to FILE\n"
+     "  --max-steps N   stop after N interpreter steps (exit 4)\n"
+     "  --max-jobs N    stop after N jobs (exit 4)\n"
+     "  --timeout S     stop after S seconds of real time (exit 4)\n"
+     "  --max-heap MB   stop when the heap exceeds MB megabytes (exit 4)\n"
+     "\n"
+     "RegExp literals are recognised by the lexer; the RegExp built-in is not available yet.\n"},
+    {"log", "replay the console output recorded in a trace", "trace log TRACE\n",
+     "Prints the program's console output exactly as the run printed it: stream out to\n"
+     "stdout, stream err to stderr.\n"},
+    {"graph", "render the causality graph (which job enqueued which)",
+     "trace graph TRACE [-T dot|svg|png|pdf] [-o FILE] [--promises] [--activations]\n"
+     "            [--max-nodes N] [--focus TEXT] [--kinds K,...] [--from N] [--to N]\n",
+     "One node per job, an edge from each job to the jobs it enqueued. Laid out and rendered\n"
+     "in-process with Graphviz.\n"},
+    {"timeline", "render the queues as lanes of jobs over virtual time",
+     "trace timeline TRACE [-T svg|png|pdf] [-o FILE]\n",
+     "Lanes for the script, task/timer, microtask, nextTick and immediate queues, job boxes in\n"
+     "run order labelled with their output, arrows for the enqueued-by edges.\n"},
+    {"diff", "compare two traces (spec modes, hosts) job by job",
+     "trace diff A.yaml B.yaml [--json] [--no-color] [-T svg -o FILE]\n"
+     "trace diff --spec es2017,es2019 FILE.js\n"
+     "trace diff --host node,browser FILE.js\n",
+     "Aligns the jobs of two traces by identity (kind, handler location, occurrence) and\n"
+     "reports moved output lines, jobs present in one trace only and shifted ticks.\n"},
+    {"why", "explain why one output line came before another",
+     "trace why TRACE \"LINE A\" \"LINE B\"\n",
+     "Prints the causal chain of each line (text or #N) from the script to the job that\n"
+     "printed it, and where the two chains diverge. Exit 1 when a line is not in the trace.\n"},
+    {"stats", "summarise a trace: jobs per kind and queue, ticks, chains, leaks",
+     "trace stats TRACE\n", "Counts and the activations that never resumed.\n"},
+    {"export", "convert a trace to another format (Chrome trace event JSON)",
+     "trace export --format chrome TRACE [-o FILE]\n",
+     "Writes Chrome trace event JSON that Perfetto and chrome://tracing open.\n"},
+    {"validate", "check a trace file against formats/SPEC.md", "trace validate FILE\n",
+     "Checks YAML syntax, the header, every event's fields and types, that ids refer to\n"
+     "earlier events and that seq strictly increases. Prints the first problem as\n"
+     "FILE:LINE:COL: message. Exit 0 when valid, 1 when not, 3 when FILE cannot be read.\n"
+     "A truncated last line (a run that was killed) is a warning, not an error.\n"},
+    {"help", "show help for trace or one of its subcommands", "trace help [SUBCOMMAND]\n",
+     "Exit codes of every subcommand:\n"
+     "  0  success           1  program error, SyntaxError, invalid trace, line not found\n"
+     "  2  usage error       3  file could not be read or written\n"
+     "  4  a limit stopped the run (--max-steps, --max-jobs, --timeout, --max-heap)\n"
+     "  5  out of memory    70  internal error\n"},
+};
+
+const CliHelp *cli_help_find(const char *name) {
+    for (size_t i = 0; i < ARRAY_LEN(help_entries); i++)
+        if (strcmp(help_entries[i].name, name) == 0)
+            return &help_entries[i];
+    return NULL;
+}
+
+const CliHelp *cli_help_all(int *count) {
+    *count = (int)ARRAY_LEN(help_entries);
+    return help_entries;
+}
+
+static void print_usage_lines(FILE *f, const char *usage) {
+    fputs("usage: ", f);
+    for (const char *p = usage; *p; p++) {
+        fputc(*p, f);
+        if (*p == '\n' && p[1])
+            fputs("       ", f);
+    }
+}
+
+void cli_print_help(const CliHelp *h) {
+    print_usage_lines(stdout, h->usage);
+    printf("\n%s — %s\n\n%s", h->name, h->summary, h->details);
+}
+
+int cli_usage_error(const char *name, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "trace %s: ", name);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    const CliHelp *h = cli_help_find(name);
+    if (h)
+        print_usage_lines(stderr, h->usage);
+    return EXIT_USAGE;
+}
+
+bool cli_wants_help(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return false;
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,21 @@
+// tickscope sample: seed 000 lines 106-125, the second half of a code block that holds two programs.
+// 如果改成这样：
+async function async1() {  
+  console.log('async1 start')  
+  await new Promise(resolve => {  
+    console.log('promise1')
+    resolve() // 加上resolve
+  })  
+  console.log('async1 success')  
+  return 'async1 end'  
+}  
+console.log('srcipt start')  
+async1().then(res => console.log(res))  
+console.log('srcipt end')
+
+// srcipt start
+// async1 start
+// promise1
+// srcipt end
+// async1 success
+// async1 end

@@ -15,9 +15,9 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-    {"run", NULL},      {"log", NULL},   {"graph", NULL},  {"timeline", NULL},
-    {"diff", NULL},     {"why", NULL},   {"stats", NULL},  {"export", NULL},
-    {"validate", NULL},
+    {"run", NULL},      {"log", cmd_log}, {"graph", cmd_graph}, {"timeline", cmd_timeline},
+    {"diff", NULL},     {"why", NULL},   {"stats", cmd_stats},  {"export", NULL},
+    {"validate", cmd_validate},
 };
 
 static void print_overview(FILE *f) {

@@ -24,7 +24,8 @@ void strbuf_putc(StrBuf *sb, char c);
 void strbuf_put(StrBuf *sb, const char *s, size_t n);
 void strbuf_puts(StrBuf *sb, const char *s);
 void strbuf_printf(StrBuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
-/* Hand the buffer to the caller (who frees it with free); sb is left empty. */
+/* Hand the buffer to the caller (who frees it with free). sb is left empty but still
+ * owns a fresh small buffer: it can be reused, and still needs strbuf_fini. */
 char *strbuf_take(StrBuf *sb, size_t *len_out);
 /* Read a whole file; false (errno set) when it cannot be opened or read. */
 bool strbuf_read_file(StrBuf *sb, const char *path) WARN_UNUSED;

@@ -30,14 +30,33 @@ static const CliHelp help_entries[] = {
      "Prints the program's console output exactly as the run printed it: stream out to\n"
      "stdout, stream err to stderr.\n"},
     {"graph", "render the causality graph (which job enqueued which)",
-     "trace graph TRACE [-T dot|svg|png|pdf] [-o FILE] [--promises] [--activations]\n"
-     "            [--max-nodes N] [--focus TEXT] [--kinds K,...] [--from N] [--to N]\n",
-     "One node per job, an edge from each job to the jobs it enqueued. Laid out and rendered\n"
-     "in-process with Graphviz.\n"},
+     "trace graph TRACE [-T dot|svg|png|pdf] [-o FILE] [--max-nodes N] [--focus TEXT]\n"
+     "            [--kinds K,...] [--from N|tick:N|seq:N] [--to N|tick:N|seq:N]\n",
+     "The causality graph: one node per job (kind, handler and location, the lines it\n"
+     "printed, its tick), coloured by queue; an edge from each job to the jobs it enqueued,\n"
+     "coloured and styled by reason (await and thenable adoption dashed). A timer callback\n"
+     "hangs from the job that armed the timer. Laid out and rendered in-process with\n"
+     "Graphviz.\n"
+     "\n"
+     "  -T FORMAT       dot, svg, png or pdf; default: the extension of -o, else dot.\n"
+     "                  -T dot writes the graph before layout (machine-independent).\n"
+     "  -o FILE         output file (default stdout; png/pdf are refused on a terminal)\n"
+     "  --kinds K,...   keep jobs of these kinds or queues (e.g. PromiseReactionJob,timer)\n"
+     "  --from/--to X   keep ticks from/to X (or seq:N for event numbers)\n"
+     "  --focus TEXT    keep the ancestors and descendants of the jobs that printed TEXT;\n"
+     "                  exit 1 when no output line matches\n"
+     "  --max-nodes N   fold silent chains and repeated subtrees, then cut in run order;\n"
+     "                  pictures default to 500 nodes\n"
+     "Jobs hidden by a filter are bridged by a dotted \"via N jobs\" edge. TRACE may be -\n"
+     "for stdin. Promise nodes (--promises) and activation clusters (--activations) are not\n"
+     "implemented yet.\n"},
     {"timeline", "render the queues as lanes of jobs over virtual time",
      "trace timeline TRACE [-T svg|png|pdf] [-o FILE]\n",
-     "Lanes for the script, task/timer, microtask, nextTick and immediate queues, job boxes in\n"
-     "run order labelled with their output, arrows for the enqueued-by edges.\n"},
+     "Lanes for the script, nextTick, microtask, task, timer, immediate, close-callback and\n"
+     "rendering queues; job boxes in run order, grouped into macrotask turns and labelled\n"
+     "with their output; arrows for the enqueued-by edges coloured by reason; the virtual\n"
+     "clock on an axis. Only jobs that ran are drawn. The format defaults to svg or the\n"
+     "extension of -o; png and pdf are the same picture drawn by Graphviz.\n"},
     {"diff", "compare two traces (spec modes, hosts) job by job",
      "trace diff A.yaml B.yaml [--json] [--no-color] [-T svg -o FILE]\n"
      "trace diff --spec es2017,es2019 FILE.js\n"

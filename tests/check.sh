@@ -7,6 +7,10 @@
 # TRACE_GC_STRESS=1 runs of the JS suites are part of the e2e suites themselves.
 set -u
 cd "$(dirname "$0")/.."
+# Graphviz and fontconfig keep process-lifetime caches that LeakSanitizer reports;
+# tests/lsan.supp suppresses exactly those two libraries.
+LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 total_pass=0
 total_fail=0
 log=$(mktemp)

@@ -72,10 +72,11 @@ static const CliHelp help_entries[] = {
     {"export", "convert a trace to another format (Chrome trace event JSON)",
      "trace export --format chrome TRACE [-o FILE]\n",
      "Writes Chrome trace event JSON that Perfetto and chrome://tracing open.\n"},
-    {"validate", "check a trace file against formats/SPEC.md", "trace validate FILE\n",
+    {"validate", "check a trace file against formats/SPEC.md", "trace validate FILE|-\n",
      "Checks YAML syntax, the header, every event's fields and types, that ids refer to\n"
      "earlier events and that seq strictly increases. Prints the first problem as\n"
-     "FILE:LINE:COL: message. Exit 0 when valid, 1 when not, 3 when FILE cannot be read.\n"
+     "FILE:LINE:COL: message; FILE - reads stdin. Exit 0 when valid, 1 when not, 3 when\n"
+     "FILE cannot be read.\n"
      "A truncated last line (a run that was killed) is a warning, not an error.\n"},
     {"help", "show help for trace or one of its subcommands", "trace help [SUBCOMMAND]\n",
      "Exit codes of every subcommand:\n"

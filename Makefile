@@ -46,7 +46,8 @@ UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 LIB_OBJ  := $(call obj,$(COMMON_SRC) $(FORMATS_SRC) $(TRACER_SRC) $(ANALYZER_SRC))
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
-TRACE_BIN := $(if $(filter 1,$(SAN)),$(BUILD)/trace,trace)
+# The release build's binary is ./trace; any other build keeps its binary in $(BUILD).
+TRACE_BIN := $(if $(filter build/release,$(BUILD)),trace,$(BUILD)/trace)
 
 .PHONY: all deps demo check unit bench install uninstall clean asan
 .DEFAULT_GOAL := all

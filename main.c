@@ -15,8 +15,8 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-    {"run", NULL},      {"log", cmd_log}, {"graph", cmd_graph}, {"timeline", cmd_timeline},
-    {"diff", NULL},     {"why", NULL},   {"stats", cmd_stats},  {"export", NULL},
+    {"run", cmd_run},      {"log", cmd_log}, {"graph", cmd_graph}, {"timeline", cmd_timeline},
+    {"diff", NULL},     {"why", cmd_why},   {"stats", cmd_stats},  {"export", NULL},
     {"validate", cmd_validate},
 };
 

@@ -1,0 +1,3 @@
+// expect error: 3:1: SyntaxError: Unexpected token '=>'
+x = async (a)
+=> a

@@ -1,0 +1,4 @@
+// expect error: 3:3: SyntaxError: Illegal break statement
+l: {
+  break
+}

@@ -1,0 +1,4 @@
+// expect error: 3:3: SyntaxError: Label 'a' has already been declared
+a: {
+  a: ;
+}

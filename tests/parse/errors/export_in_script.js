@@ -1,0 +1,2 @@
+// expect error: 2:1: SyntaxError: Unexpected token 'export'
+export const x = 1

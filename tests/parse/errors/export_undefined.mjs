@@ -1,0 +1,2 @@
+// expect error: 2:10: SyntaxError: Export 'nope' is not defined in module
+export { nope }

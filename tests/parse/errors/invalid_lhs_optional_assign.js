@@ -1,0 +1,2 @@
+// expect error: 2:1: SyntaxError: Invalid left-hand side in assignment
+a?.b = 1

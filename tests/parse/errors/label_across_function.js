@@ -1,0 +1,6 @@
+// expect error: 4:11: SyntaxError: Undefined label 'outer'
+outer: for (;;) {
+  (function () {
+    break outer
+  })()
+}

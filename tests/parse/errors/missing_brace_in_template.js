@@ -1,0 +1,2 @@
+// expect error: 2:9: SyntaxError: Missing } in template expression
+x = `a${b c}`

@@ -1,0 +1,3 @@
+// expect error: 2:13: SyntaxError: missing ) after argument list
+console.log('a'
+foo()

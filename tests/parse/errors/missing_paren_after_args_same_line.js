@@ -1,0 +1,2 @@
+// expect error: 2:3: SyntaxError: missing ) after argument list
+f(1 2)

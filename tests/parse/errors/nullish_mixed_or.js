@@ -1,0 +1,2 @@
+// expect error: 2:8: SyntaxError: Unexpected token '||'
+a ?? b || c

@@ -1,0 +1,6 @@
+// expect error: 5:3: SyntaxError: Identifier 'f' has already been declared
+'use strict'
+{
+  function f() {}
+  function f() {}
+}

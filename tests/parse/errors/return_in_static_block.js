@@ -1,0 +1,6 @@
+// expect error: 4:5: SyntaxError: Illegal return statement
+class A {
+  static {
+    return
+  }
+}

@@ -1,0 +1,2 @@
+// expect error: 2:1: SyntaxError: Illegal return statement
+return 1

@@ -1,0 +1,3 @@
+// expect error: 3:1: SyntaxError: Unexpected eval or arguments in strict mode
+'use strict'
+arguments++

@@ -1,0 +1,3 @@
+// expect error: 3:7: SyntaxError: Octal escape sequences are not allowed in strict mode.
+'use strict'
+x = '\01'

@@ -1,0 +1,4 @@
+// expect error: 3:19: SyntaxError: 'super' keyword unexpected here
+class A {
+  constructor() { super() }
+}

@@ -1,0 +1,2 @@
+// expect error: 2:9: SyntaxError: Unexpected string
+x = 'a' 'b'

@@ -1,0 +1,2 @@
+// expect error: 2:17: SyntaxError: Unexpected token ')'
+console.log('a'))

@@ -1,0 +1,3 @@
+// expect error: 3:1: SyntaxError: Invalid or unexpected token
+x = 1
+/* never closed

@@ -1,0 +1,3 @@
+// expect error: 2:5: SyntaxError: Invalid or unexpected token
+x = 'abc
+y()

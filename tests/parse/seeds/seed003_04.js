@@ -1,0 +1,5 @@
+     function async2(){
+         console.log('async2');
+         return Promise.resolve();
+     }
+     

@@ -1,0 +1,6 @@
+     function async1(){
+         console.log('async1 start');
+         return RESOLVE(async2())
+         	.then(() => { console.log('async1 end') });
+     }
+     

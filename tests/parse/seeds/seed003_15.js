@@ -1,0 +1,3 @@
+new Promise(resolve => {
+    resolve(thenable);
+})

@@ -1,0 +1,5 @@
+new Promise(resolve => {
+  Promise.resolve().then(() => {
+    thenable.then(resolve)
+  })
+})

@@ -1,0 +1,3 @@
+Promise.resolve().then(() => {
+    async2().then(resolve)
+})

@@ -1,0 +1,4 @@
+async function async1(){
+  await async2()
+  console.log('async1 end')
+}

@@ -1,0 +1,423 @@
+/* cmd_run.c — `trace run`: parse the flags, read and parse the program, compile it, run
+ * it as the Script job, and write the trace (formats/trace_writer.h): the header, then
+ * enqueue/run/done for the Script job, a `log` event per console line (attributed to the
+ * running job), `error` for a SyntaxError or an uncaught exception, `limit` when
+ * --max-steps/--timeout/--max-heap stops the run.
+ *
+ * Streams: with the trace on stdout, all console output goes to stderr; with -o FILE,
+ * console.log/info/debug go to stdout and warn/error/trace to stderr, as in node.
+ * Uncaught errors print as node prints them for a CommonJS script: "FILE:LINE", the
+ * source line, a caret, a blank line, then error.stack (or the thrown value as
+ * util.inspect shows it). Differences from node, by design: the path is printed as
+ * given (node makes it absolute), the stack has no node-internal frames, and neither the
+ * "(Use `node --trace-uncaught ...`)" hint nor the final "Node.js v20..." line is printed.
+ * Exit status: 0, 1 (SyntaxError or uncaught exception), 2 (usage), 3 (I/O), 4 (a limit).
+ * The promise job queue and the other hosts/spec modes arrive with the next issues: their
+ * flag values are accepted by the parser below but refused with a usage error. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common/cli.h"
+#include "common/commands.h"
+#include "common/strbuf.h"
+#include "common/util.h"
+#include "formats/trace_writer.h"
+#include "tracer/ast.h"
+#include "tracer/bytecode.h"
+#include "tracer/compiler.h"
+#include "tracer/inspect.h"
+#include "tracer/object.h"
+#include "tracer/parser.h"
+#include "tracer/realm.h"
+#include "tracer/str.h"
+#include "tracer/vm.h"
+
+typedef struct {
+    const char *file;
+    const char *out_path;
+    const char *host;
+    const char *spec;
+    uint64_t max_steps, max_jobs, max_heap_mb;
+    double timeout;
+    bool dump_bytecode;
+} RunOptions;
+
+typedef struct {
+    TfWriter *w;
+    FILE *out;      /* console.log/info/debug */
+    FILE *err;      /* console.warn/error/trace */
+    uint64_t job;   /* the running job (0: none) */
+} RunCtx;
+
+static bool parse_uint(const char *s, uint64_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || *s == '-')
+        return false;
+    *out = v;
+    return true;
+}
+
+static int parse_args(int argc, char **argv, RunOptions *o) {
+    memset(o, 0, sizeof *o);
+    o->host = "node";
+    o->spec = "latest";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+#define NEEDS_VALUE()                                                                       \
+    do {                                                                                    \
+        if (i + 1 >= argc)                                                                  \
+            return cli_usage_error("run", "option %s needs a value", a);                    \
+        val = argv[++i];                                                                    \
+    } while (0)
+        if (strcmp(a, "-o") == 0) {
+            NEEDS_VALUE();
+            o->out_path = val;
+        } else if (strcmp(a, "--host") == 0) {
+            NEEDS_VALUE();
+            if (strcmp(val, "node") && strcmp(val, "node10") && strcmp(val, "browser"))
+                return cli_usage_error("run", "unknown host '%s' (node, node10, browser)", val);
+            if (strcmp(val, "node") != 0)
+                return cli_usage_error("run", "--host %s is not implemented yet", val);
+            o->host = val;
+        } else if (strcmp(a, "--spec") == 0) {
+            NEEDS_VALUE();
+            static const char *const ok[] = {"latest", "es2019", "es2020", "es2021",
+                                             "es2022", "es2023", "es2024", "es2025"};
+            static const char *const later[] = {"es2017", "es2018", "fast-adoption"};
+            bool found = false;
+            for (size_t k = 0; k < ARRAY_LEN(ok); k++)
+                found |= strcmp(val, ok[k]) == 0;
+            for (size_t k = 0; k < ARRAY_LEN(later); k++)
+                if (strcmp(val, later[k]) == 0)
+                    return cli_usage_error("run", "--spec %s is not implemented yet", val);
+            if (!found)
+                return cli_usage_error("run", "unknown spec mode '%s'", val);
+            o->spec = val;
+        } else if (strcmp(a, "--max-steps") == 0) {
+            NEEDS_VALUE();
+            if (!parse_uint(val, &o->max_steps) || o->max_steps == 0)
+                return cli_usage_error("run", "--max-steps needs a positive integer");
+        } else if (strcmp(a, "--max-jobs") == 0) {
+            NEEDS_VALUE();
+            if (!parse_uint(val, &o->max_jobs) || o->max_jobs == 0)
+                return cli_usage_error("run", "--max-jobs needs a positive integer");
+        } else if (strcmp(a, "--max-heap") == 0) {
+            NEEDS_VALUE();
+            if (!parse_uint(val, &o->max_heap_mb) || o->max_heap_mb == 0)
+                return cli_usage_error("run", "--max-heap needs a positive number of megabytes");
+        } else if (strcmp(a, "--timeout") == 0) {
+            NEEDS_VALUE();
+            char *end;
+            o->timeout = strtod(val, &end);
+            if (end == val || *end || !(o->timeout > 0) || isinf(o->timeout))
+                return cli_usage_error("run", "--timeout needs a positive number of seconds");
+        } else if (strcmp(a, "--unhandled-rejections") == 0) {
+            NEEDS_VALUE();
+            if (strcmp(val, "throw") && strcmp(val, "strict") && strcmp(val, "warn") &&
+                strcmp(val, "none"))
+                return cli_usage_error("run", "unknown --unhandled-rejections mode '%s'", val);
+        } else if (strcmp(a, "--module") == 0) {
+            return cli_usage_error("run", "--module is not implemented yet");
+        } else if (strcmp(a, "--dump-bytecode") == 0) {
+            o->dump_bytecode = true; /* hidden: the disassembler on stderr (STYLE R16) */
+        } else if (strcmp(a, "--") == 0) {
+            if (i + 1 < argc && !o->file)
+                o->file = argv[++i];
+            if (i + 1 < argc)
+                return cli_usage_error("run", "unexpected argument '%s'", argv[i + 1]);
+            break;
+        } else if (a[0] == '-' && a[1]) {
+            return cli_usage_error("run", "unknown option '%s'", a);
+        } else if (!o->file) {
+            o->file = a;
+        } else {
+            return cli_usage_error("run", "unexpected argument '%s'", a);
+        }
+#undef NEEDS_VALUE
+    }
+    if (!o->file)
+        return cli_usage_error("run", "no program given");
+    return EXIT_OK;
+}
+
+static void console_hook(Vm *vm, ConsoleStream stream, const char *text, size_t len, void *p) {
+    RunCtx *rc = p;
+    FILE *f = stream == CONSOLE_OUT ? rc->out : rc->err;
+    fwrite(text, 1, len, f);
+    fputc('\n', f);
+    fflush(f);
+    tf_begin(rc->w, EV_LOG);
+    tf_field_enum(rc->w, TFF_stream, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR);
+    tf_field_strn(rc->w, TFF_text, text, len);
+    if (rc->job)
+        tf_field_uint(rc->w, TFF_by, rc->job);
+    tf_end(rc->w);
+}
+
+/* The line `line` (1-based) of src, without its terminator. */
+static void source_line(const char *src, size_t len, uint32_t line, StrBuf *out) {
+    uint32_t cur = 1;
+    size_t i = 0;
+    while (i < len && cur < line) {
+        if (src[i] == '\n')
+            cur++;
+        else if (src[i] == '\r') {
+            cur++;
+            if (i + 1 < len && src[i + 1] == '\n')
+                i++;
+        }
+        i++;
+    }
+    size_t start = i;
+    while (i < len && src[i] != '\n' && src[i] != '\r')
+        i++;
+    strbuf_put(out, src + start, i - start);
+}
+
+/* "file:LINE\n<line>\n<caret>\n\n<stack or value>\n" as node prints an uncaught error */
+static void print_uncaught(Vm *vm, const RunOptions *o, const char *src, size_t len, Value exc,
+                           SrcPos pos, StrBuf *msg_line, StrBuf *stack_text) {
+    StrBuf sb;
+    strbuf_init(&sb);
+    if (pos.line) {
+        strbuf_printf(&sb, "%s:%u\n", o->file, pos.line);
+        StrBuf line;
+        strbuf_init(&line);
+        source_line(src, len, pos.line, &line);
+        strbuf_put(&sb, line.data, line.len);
+        strbuf_putc(&sb, '\n');
+        for (uint32_t k = 1; k < pos.col && k - 1 < line.len; k++)
+            strbuf_putc(&sb, line.data[k - 1] == '\t' ? '\t' : ' ');
+        strbuf_puts(&sb, "^\n");
+        strbuf_fini(&line);
+    }
+    gc_root_push(vm, &exc);
+    Value stack = VAL_UNDEFINED;
+    if (val_is_object(exc) && val_as_obj(exc)->kind == OBJ_ERROR) {
+        Prop *p = obj_find_own_prop(val_as_obj(exc), ATOM_stack);
+        if (p && !(p->flags & PROP_ACCESSOR))
+            stack = p->u.value;
+    }
+    if (pos.line && val_is_string(stack))
+        strbuf_putc(&sb, '\n'); /* node: a blank line before a stack, none before a value */
+    if (val_is_string(stack)) {
+        str_to_utf8(val_as_str(stack), stack_text);
+    } else {
+        if (!inspect_value(vm, exc, stack_text))
+            vm_take_exception(vm);
+    }
+    gc_root_pop(vm, 1);
+    strbuf_put(&sb, stack_text->data, stack_text->len);
+    strbuf_putc(&sb, '\n');
+    fputs(sb.data, stderr);
+    fflush(stderr);
+    /* the first line of the stack is the message (for the error event) */
+    const char *nl = memchr(stack_text->data, '\n', stack_text->len);
+    strbuf_put(msg_line, stack_text->data, nl ? (size_t)(nl - stack_text->data) : stack_text->len);
+    if (!val_is_string(stack) && !(val_is_object(exc) && val_as_obj(exc)->kind == OBJ_ERROR)) {
+        strbuf_clear(msg_line);
+        strbuf_puts(msg_line, "Uncaught ");
+        strbuf_put(msg_line, stack_text->data, stack_text->len);
+    }
+    strbuf_fini(&sb);
+}
+
+static const char *spec_text(const char *spec) {
+    return strcmp(spec, "latest") == 0 ? "es2025" : spec;
+}
+
+int cmd_run(int argc, char **argv) {
+    RunOptions o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc != EXIT_OK)
+        return rc;
+    StrBuf srcbuf;
+    strbuf_init(&srcbuf);
+    if (!strbuf_read_file(&srcbuf, o.file)) {
+        int e = errno;
+        strbuf_fini(&srcbuf);
+        errno = e;
+        die_errno(EXIT_IO, "cannot read %s", o.file);
+    }
+    FILE *trace_file = stdout;
+    if (o.out_path) {
+        trace_file = fopen(o.out_path, "w");
+        if (!trace_file) {
+            strbuf_fini(&srcbuf);
+            die_errno(EXIT_IO, "cannot open %s", o.out_path);
+        }
+    }
+    TraceHeader h;
+    memset(&h, 0, sizeof h);
+    h.program = o.file;
+    h.spec = spec_text(o.spec);
+    h.host = o.host;
+    h.engine = "tickscope " TICKSCOPE_VERSION;
+    if (o.max_steps) {
+        h.max_steps = o.max_steps;
+        h.present |= 1ull << TFH_max_steps;
+    }
+    if (o.max_jobs) {
+        h.max_jobs = o.max_jobs;
+        h.present |= 1ull << TFH_max_jobs;
+    }
+    if (o.timeout > 0) {
+        h.timeout = o.timeout;
+        h.present |= 1ull << TFH_timeout;
+    }
+    if (o.max_heap_mb) {
+        h.max_heap = o.max_heap_mb;
+        h.present |= 1ull << TFH_max_heap;
+    }
+    TfWriter *w = tf_writer_open(trace_file, &h);
+    RunCtx ctx = {w, o.out_path ? stdout : stderr, stderr, 0};
+    int status = EXIT_OK;
+
+    AstArena arena;
+    ast_arena_init(&arena);
+    ParseError perr;
+    memset(&perr, 0, sizeof perr);
+    Node *prog = parse_program(&arena, srcbuf.data, srcbuf.len, PARSE_SCRIPT, &perr);
+    Vm *vm = NULL;
+    FuncProto *script = NULL;
+    if (prog) {
+        vm = vm_new();
+        vm->hooks.console_write = console_hook;
+        vm->hooks.ctx = &ctx;
+        vm->max_steps = o.max_steps;
+        vm->gc.max_heap = (size_t)o.max_heap_mb << 20;
+        CompileOptions copt = {.script_vars_global = false};
+        script = comp_compile_program(vm, prog, o.file, srcbuf.data, srcbuf.len, &copt, &perr);
+    }
+    ast_arena_fini(&arena);
+    if (!script) {
+        parse_error_print(&perr, o.file, srcbuf.data, srcbuf.len, stderr);
+        char msg[320];
+        snprintf(msg, sizeof msg, "%s: %s", perr.name ? perr.name : "SyntaxError", perr.message);
+        tf_begin(w, EV_ERROR);
+        tf_field_enum(w, TFF_kind, TFV_ERROR_KIND_SYNTAX);
+        tf_field_str(w, TFF_message, msg);
+        tf_field_bool(w, TFF_fatal, true);
+        if (perr.pos.line)
+            tf_field_loc(w, TFF_at, o.file, perr.pos.line, perr.pos.col ? perr.pos.col : 1);
+        tf_end(w);
+        status = EXIT_FAIL;
+        goto done;
+    }
+    if (o.dump_bytecode) {
+        StrBuf d;
+        strbuf_init(&d);
+        dis_proto(vm, script, &d);
+        fputs(d.data, stderr);
+        strbuf_fini(&d);
+    }
+    if (o.timeout > 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        vm->timeout_at = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9 + o.timeout;
+    }
+    /* the Script job */
+    tf_begin(w, EV_ENQUEUE);
+    tf_field_uint(w, TFF_job, 1);
+    tf_field_enum(w, TFF_kind, TFV_JOB_KIND_SCRIPT);
+    tf_field_enum(w, TFF_queue, TFV_QUEUE_SCRIPT);
+    tf_field_enum(w, TFF_reason, TFV_REASON_SCRIPT);
+    tf_field_loc(w, TFF_handler, o.file, 1, 1);
+    tf_end(w);
+    tf_begin(w, EV_RUN);
+    tf_field_uint(w, TFF_job, 1);
+    tf_field_uint(w, TFF_tick, 0);
+    tf_field_uint(w, TFF_turn, 0);
+    tf_field_num(w, TFF_time, 0);
+    tf_end(w);
+    ctx.job = 1;
+    Value r = vm_run_script(vm, script);
+    TfEnumValue completion = TFV_JOB_COMPLETION_NORMAL;
+    if (r == VAL_EXCEPTION && vm->terminated) {
+        static const char *const names[] = {"", "max-steps", "timeout", "max-heap"};
+        char msg[200];
+        double max = 0;
+        TfEnumValue lim = TFV_LIMIT_MAX_STEPS;
+        switch (vm->terminated) {
+        case TERM_MAX_STEPS:
+            max = (double)o.max_steps;
+            snprintf(msg, sizeof msg, "stopped after %llu steps (--max-steps)",
+                     (unsigned long long)o.max_steps);
+            break;
+        case TERM_TIMEOUT:
+            max = o.timeout;
+            lim = TFV_LIMIT_TIMEOUT;
+            snprintf(msg, sizeof msg, "stopped after %g seconds (--timeout)", o.timeout);
+            break;
+        default:
+            max = (double)o.max_heap_mb;
+            lim = TFV_LIMIT_MAX_HEAP;
+            snprintf(msg, sizeof msg, "stopped: the heap exceeded %llu MB (--max-heap)",
+                     (unsigned long long)o.max_heap_mb);
+            break;
+        }
+        (void)names;
+        fprintf(stderr, "trace: %s\n", msg);
+        tf_begin(w, EV_LIMIT);
+        tf_field_enum(w, TFF_name, lim);
+        tf_field_num(w, TFF_max, max);
+        tf_field_str(w, TFF_message, msg);
+        tf_field_uint(w, TFF_by, 1);
+        tf_end(w);
+        completion = TFV_JOB_COMPLETION_ABORT;
+        status = EXIT_LIMIT;
+    } else if (r == VAL_EXCEPTION) {
+        Value exc = vm_take_exception(vm);
+        StrBuf msg, stack;
+        strbuf_init(&msg);
+        strbuf_init(&stack);
+        print_uncaught(vm, &o, srcbuf.data, srcbuf.len, exc, vm->exc_pos, &msg, &stack);
+        completion = TFV_JOB_COMPLETION_THROW;
+        tf_begin(w, EV_DONE);
+        tf_field_uint(w, TFF_job, 1);
+        tf_field_enum(w, TFF_completion, completion);
+        tf_field_uint(w, TFF_steps, vm->steps);
+        tf_field_num(w, TFF_time, 0);
+        tf_end(w);
+        tf_begin(w, EV_ERROR);
+        tf_field_enum(w, TFF_kind, TFV_ERROR_KIND_UNCAUGHT);
+        tf_field_strn(w, TFF_message, msg.data, msg.len);
+        tf_field_strn(w, TFF_stack, stack.data, stack.len);
+        tf_field_bool(w, TFF_fatal, true);
+        tf_field_uint(w, TFF_by, 1);
+        if (vm->exc_pos.line)
+            tf_field_loc(w, TFF_at, o.file, vm->exc_pos.line, vm->exc_pos.col);
+        tf_end(w);
+        strbuf_fini(&msg);
+        strbuf_fini(&stack);
+        status = EXIT_FAIL;
+        ctx.job = 0;
+        goto done;
+    }
+    tf_begin(w, EV_DONE);
+    tf_field_uint(w, TFF_job, 1);
+    tf_field_enum(w, TFF_completion, completion);
+    tf_field_uint(w, TFF_steps, vm->steps);
+    tf_field_num(w, TFF_time, 0);
+    tf_end(w);
+    ctx.job = 0;
+done:
+    vm_free(vm);
+    int werr = tf_writer_close(w);
+    if (o.out_path && fclose(trace_file) != 0 && !werr)
+        werr = errno;
+    if (werr) {
+        fprintf(stderr, "trace: error writing the trace: %s\n", strerror(werr));
+        if (status == EXIT_OK)
+            status = EXIT_IO;
+    }
+    strbuf_fini(&srcbuf);
+    return status;
+}

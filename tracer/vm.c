@@ -1,0 +1,2505 @@
+/* vm.c — the dispatch loop, calls and returns, unwinding, suspension (see vm.h).
+ *
+ * The loop keeps pc, sp and the frame in locals. SAVE_STATE() writes them back to the
+ * frame before anything that can allocate, throw, call out or suspend; LOAD_STATE()
+ * reloads them from vm->frame afterwards (STYLE R8). A bytecode→bytecode call pushes a
+ * Frame and continues in this same C frame; a frame flagged FRAME_ENTRY returns to the C
+ * caller of run(). */
+#include "tracer/vm.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tracer/bytecode.h"
+#include "tracer/frame.h"
+#include "tracer/function.h"
+#include "tracer/numconv.h"
+#include "tracer/object.h"
+#include "tracer/realm.h"
+#include "tracer/str.h"
+
+#define MAX_JS_DEPTH 10000
+#define MAX_C_DEPTH 400
+
+/* ==== lifecycle ========================================================================= */
+
+Vm *vm_new(void) {
+    Vm *vm = xcalloc(1, sizeof(Vm));
+    gc_init(vm);
+    frame_stack_init(&vm->stack);
+    vm->max_depth = MAX_JS_DEPTH;
+    vm->max_c_depth = MAX_C_DEPTH;
+    vm->exception = VAL_UNDEFINED;
+    atom_table_init(vm);
+    vm->realm = realm_new(vm);
+    return vm;
+}
+
+void vm_free(Vm *vm) {
+    if (!vm)
+        return;
+    const char *dbg = getenv("TRACE_DEBUG");
+    if (dbg && strstr(dbg, "gc"))
+        fprintf(stderr, "gc: %llu collections, %zu bytes live, stress %s\n",
+                (unsigned long long)vm->gc.collections, vm->gc.bytes, vm->gc.stress ? "on" : "off");
+    gc_fini(vm);
+    if (vm->realm)
+        realm_free(vm, vm->realm);
+    atom_table_fini(vm);
+    frame_stack_fini(&vm->stack);
+    free(vm);
+}
+
+/* ==== exceptions ======================================================================== */
+
+Value vm_throw(Vm *vm, Value v) {
+    vm->exception = v;
+    vm->has_exception = true;
+    Frame *f = vm->frame;
+    if (f && f->proto && f->pc) {
+        uint32_t off = (uint32_t)(f->pc - f->proto->code);
+        vm->exc_pos = bc_pos_at(f->proto, off ? off - 1 : 0);
+    } else {
+        memset(&vm->exc_pos, 0, sizeof vm->exc_pos);
+    }
+    return VAL_EXCEPTION;
+}
+
+/* Rethrow (END_FINALLY): keeps the position of the original throw. */
+static Value vm_rethrow(Vm *vm, Value v) {
+    vm->exception = v;
+    vm->has_exception = true;
+    return VAL_EXCEPTION;
+}
+
+Value vm_take_exception(Vm *vm) {
+    Value e = vm->exception;
+    vm->exception = VAL_UNDEFINED;
+    vm->has_exception = false;
+    return e;
+}
+
+static double now_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void vm_limit_exceeded(Vm *vm, Termination why) {
+    if (vm->terminated)
+        return;
+    vm->terminated = why;
+    vm->exception = VAL_UNDEFINED;
+    vm->has_exception = true;
+}
+
+bool vm_check_limits(Vm *vm) {
+    vm->steps++;
+    if (vm->max_steps && vm->steps > vm->max_steps) {
+        vm_limit_exceeded(vm, TERM_MAX_STEPS);
+        return false;
+    }
+    if (vm->timeout_at > 0 && (vm->steps & 0xfff) == 0 && now_seconds() > vm->timeout_at) {
+        vm_limit_exceeded(vm, TERM_TIMEOUT);
+        return false;
+    }
+    return !vm->terminated;
+}
+
+/* "    at name (file:line:col)" lines, innermost first (V8's format, without node's
+ * internal frames). */
+void vm_capture_stack(Vm *vm, StrBuf *out, int skip) {
+    int n = 0;
+    for (Frame *f = vm->frame; f && n < 10; f = f->caller) {
+        if (skip > 0) {
+            skip--;
+            continue;
+        }
+        FuncProto *p = f->proto;
+        if (!p)
+            continue;
+        uint32_t off = f->pc ? (uint32_t)(f->pc - p->code) : 0;
+        SrcPos pos = bc_pos_at(p, off ? off - 1 : 0);
+        StrBuf file;
+        strbuf_init(&file);
+        if (p->filename)
+            str_to_utf8(p->filename, &file);
+        strbuf_puts(out, "\n    at ");
+        char nb[200];
+        if (p->flags & FP_SCRIPT) {
+            strbuf_printf(out, "Object.<anonymous> (%s:%u:%u)", file.data, pos.line, pos.col);
+        } else {
+            const char *name = p->name == ATOM_empty_string ? ""
+                                                            : atom_to_cbuf(vm, p->name, nb, sizeof nb);
+            if ((f->flags & FRAME_CONSTRUCT) && *name)
+                strbuf_printf(out, "new %s (%s:%u:%u)", name, file.data, pos.line, pos.col);
+            else if (*name)
+                strbuf_printf(out, "%s (%s:%u:%u)", name, file.data, pos.line, pos.col);
+            else
+                strbuf_printf(out, "%s:%u:%u", file.data, pos.line, pos.col);
+        }
+        strbuf_fini(&file);
+        n++;
+    }
+}
+
+/* An Error instance with prototype proto, "message" and "stack" (V8 puts stack as an own
+ * non-enumerable property: "TypeError: msg\n    at ..."). */
+Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg) {
+    gc_root_push_ptr(vm, &proto);
+    gc_root_push_ptr(vm, &msg);
+    Obj *e = obj_new_kind(vm, OBJ_ERROR, proto);
+    gc_root_push_ptr(vm, &e);
+    if (msg && !obj_define_value(vm, e, ATOM_message, val_str(msg), PROP_BUILTIN))
+        vm_take_exception(vm);
+    /* stack = "<name>: <message>" + frames; name read without running getters */
+    StrBuf sb;
+    strbuf_init(&sb);
+    Value name = VAL_UNDEFINED;
+    for (Obj *o = proto; o; o = o->proto) {
+        Prop *p = obj_find_own_prop(o, ATOM_name);
+        if (p) {
+            if (!(p->flags & PROP_ACCESSOR))
+                name = p->u.value;
+            break;
+        }
+    }
+    if (val_is_string(name))
+        str_to_utf8(val_as_str(name), &sb);
+    else
+        strbuf_puts(&sb, "Error");
+    if (msg && msg->len) {
+        strbuf_puts(&sb, ": ");
+        str_to_utf8(msg, &sb);
+    }
+    vm_capture_stack(vm, &sb, 0);
+    ObjString *stack = str_new_utf8(vm, sb.data, sb.len);
+    strbuf_fini(&sb);
+    if (!obj_define_value(vm, e, ATOM_stack, val_str(stack), PROP_BUILTIN))
+        vm_take_exception(vm);
+    gc_root_pop(vm, 3);
+    return e;
+}
+
+static Value throw_error_v(Vm *vm, IntrinsicId proto_id, const char *fmt, va_list ap) {
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    ObjString *msg = str_new_cstr(vm, buf);
+    Obj *e = vm_new_error(vm, realm_intrinsic(vm, proto_id), msg);
+    return vm_throw(vm, val_obj(e));
+}
+
+Value vm_throw_type_error(Vm *vm, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value r = throw_error_v(vm, INTR_TypeErrorPrototype, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+Value vm_throw_range_error(Vm *vm, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value r = throw_error_v(vm, INTR_RangeErrorPrototype, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+Value vm_throw_reference_error(Vm *vm, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value r = throw_error_v(vm, INTR_ReferenceErrorPrototype, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+Value vm_throw_syntax_error(Vm *vm, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value r = throw_error_v(vm, INTR_SyntaxErrorPrototype, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+void vm_describe_value(Vm *vm, Value v, StrBuf *out) {
+    if (val_is_string(v)) {
+        str_to_utf8(val_as_str(v), out);
+    } else if (val_is_number(v)) {
+        char b[NUMCONV_DTOA_SIZE];
+        NumberToString(val_as_number(v), b);
+        strbuf_puts(out, b);
+    } else if (val_is_undefined(v)) {
+        strbuf_puts(out, "undefined");
+    } else if (val_is_null(v)) {
+        strbuf_puts(out, "null");
+    } else if (val_is_bool(v)) {
+        strbuf_puts(out, v == VAL_TRUE ? "true" : "false");
+    } else if (val_is_symbol(v)) {
+        char b[200];
+        atom_to_cbuf(vm, val_as_sym(v)->atom, b, sizeof b);
+        strbuf_puts(out, b);
+    } else if (IsCallable(v)) {
+        ObjString *n = fn_get_name(vm, val_as_obj(v));
+        if (fn_is_class(val_as_obj(v)))
+            strbuf_puts(out, "class ");
+        else
+            strbuf_puts(out, "function ");
+        str_to_utf8(n, out);
+    } else if (IsArray(v)) {
+        strbuf_puts(out, "[object Array]");
+    } else {
+        strbuf_puts(out, "#<Object>");
+    }
+}
+
+Value vm_throw_not_object_access(Vm *vm, Value base, Atom key, bool is_set) {
+    char kb[200];
+    atom_to_cbuf(vm, key, kb, sizeof kb);
+    return vm_throw_type_error(vm, "Cannot %s properties of %s (%s '%s')", is_set ? "set" : "read",
+                               val_is_null(base) ? "null" : "undefined",
+                               is_set ? "setting" : "reading", kb);
+}
+
+/* "x is not a function" using the call-site text when the compiler recorded one. */
+static Value throw_not_callable(Vm *vm, Frame *f, const uint8_t *ip, Value v,
+                                const char *what) {
+    ObjString *t = f && f->proto ? bc_site_text(f->proto, (uint32_t)(ip - f->proto->code)) : NULL;
+    StrBuf sb;
+    strbuf_init(&sb);
+    if (t)
+        str_to_utf8(t, &sb);
+    else
+        vm_describe_value(vm, v, &sb);
+    Value r = vm_throw_type_error(vm, "%s %s", sb.data, what);
+    strbuf_fini(&sb);
+    return r;
+}
+
+void vm_console_write(Vm *vm, ConsoleStream stream, const char *text, size_t len) {
+    if (vm->hooks.console_write) {
+        vm->hooks.console_write(vm, stream, text, len, vm->hooks.ctx);
+        return;
+    }
+    fwrite(text, 1, len, stderr);
+    fputc('\n', stderr);
+}
+
+/* ==== frames: call setup and return ==================================================== */
+
+static Value stack_overflow(Vm *vm) {
+    return vm_throw_range_error(vm, "Maximum call stack size exceeded");
+}
+
+/* Prepares and links a frame for closure fn. argv is rooted by the caller. Returns NULL
+ * on a throw. */
+static Frame *setup_frame(Vm *vm, Obj *fn, Value this_val, int argc, const Value *argv,
+                          Value new_target, uint32_t flags) {
+    FuncProto *p = fn->u.func.proto;
+    if ((p->flags & FP_CLASS_CONSTRUCTOR) && !(flags & FRAME_CONSTRUCT)) {
+        char nb[200];
+        atom_to_cbuf(vm, p->name, nb, sizeof nb);
+        vm_throw_type_error(vm, "Class constructor %s cannot be invoked without 'new'", nb);
+        return NULL;
+    }
+    if (vm->depth >= vm->max_depth) {
+        stack_overflow(vm);
+        return NULL;
+    }
+    if (!(p->flags & (FP_STRICT | FP_ARROW)) && !(flags & FRAME_CONSTRUCT)) {
+        if (val_is_nullish(this_val))
+            this_val = val_obj(vm->realm->global);
+        else if (!val_is_object(this_val)) {
+            gc_root_push_ptr(vm, &fn);
+            Obj *o = ToObject(vm, this_val);
+            gc_root_pop(vm, 1);
+            if (!o)
+                return NULL;
+            this_val = val_obj(o);
+        }
+    }
+    uint32_t nslots = (uint32_t)p->nparams + p->nlocals + p->max_stack;
+    Frame *f;
+    if (p->flags & (FP_GENERATOR | FP_ASYNC)) {
+        gc_root_push_ptr(vm, &fn);
+        gc_root_push(vm, &this_val);
+        gc_root_push(vm, &new_target);
+        Activation *a = frame_new_activation(vm, nslots);
+        gc_root_pop(vm, 3);
+        f = &a->frame;
+        f->flags |= flags;
+    } else {
+        f = frame_push(vm, nslots);
+        f->flags = flags;
+    }
+    int n = argc < p->nparams ? argc : p->nparams;
+    for (int i = 0; i < n; i++)
+        f->slots[i] = argv[i];
+    for (uint32_t i = p->nparams; i < (uint32_t)p->nparams + p->nlocals; i++)
+        f->slots[i] = VAL_UNDEFINED;
+    f->sp = f->slots + p->nparams + p->nlocals;
+    f->proto = p;
+    f->callee = fn;
+    f->pc = p->code;
+    f->this_val = (p->flags & FP_DERIVED) && (flags & FRAME_CONSTRUCT) ? VAL_EMPTY : this_val;
+    f->new_target = new_target;
+    f->argv = argv;
+    f->argc = (uint32_t)argc;
+    f->caller = vm->frame;
+    vm->frame = f;
+    vm->depth++;
+    return f;
+}
+
+/* Unlinks the running frame f (after its VarRefs are closed). */
+static void unlink_frame(Vm *vm, Frame *f) {
+    frame_close_vars(f, 0);
+    vm->frame = f->caller;
+    vm->depth--;
+    if (f->flags & FRAME_HEAP) {
+        f->act->state = GEN_COMPLETED;
+        f->caller = NULL;
+        f->sp = f->slots;
+        f->flags &= ~(uint32_t)FRAME_ENTRY;
+    } else {
+        frame_pop(vm, f);
+    }
+}
+
+static Value call_native(Vm *vm, Obj *fn, Value this_val, int argc, const Value *argv,
+                         Value new_target) {
+    if (vm->c_depth >= vm->max_c_depth)
+        return stack_overflow(vm);
+    NativeCtx ctx = {fn, new_target, fn->u.native.magic};
+    vm->c_depth++;
+    Value r = fn->u.native.fn(vm, this_val, argc, argv, &ctx);
+    vm->c_depth--;
+    return r;
+}
+
+static Value run(Vm *vm, ResumeMode mode, Value v);
+
+/* Arguments of a bound function followed by argv, in a malloc'd array. */
+static Value *bound_args(Obj *b, int argc, const Value *argv, int *total) {
+    int n = (int)b->u.bound.argc + argc;
+    Value *all = xmalloc(((size_t)n + 1) * sizeof(Value));
+    if (b->u.bound.argc)
+        memcpy(all, b->u.bound.args, b->u.bound.argc * sizeof(Value));
+    if (argc)
+        memcpy(all + b->u.bound.argc, argv, (size_t)argc * sizeof(Value));
+    *total = n;
+    return all;
+}
+
+Value vm_call(Vm *vm, Value fnv, Value this_val, int argc, const Value *argv) {
+    if (!IsCallable(fnv))
+        return throw_not_callable(vm, NULL, NULL, fnv, "is not a function");
+    Obj *fn = val_as_obj(fnv);
+    switch (fn->kind) {
+    case OBJ_NATIVE_FUNCTION:
+        return call_native(vm, fn, this_val, argc, argv, VAL_UNDEFINED);
+    case OBJ_BOUND_FUNCTION: {
+        int n;
+        Value *all = bound_args(fn, argc, argv, &n);
+        /* the args array is not on the VM stack: root through a temporary array */
+        Obj *holder = obj_new_array_from(vm, (uint32_t)n, all);
+        free(all);
+        gc_root_push_ptr(vm, &holder);
+        Value r = vm_call(vm, fn->u.bound.target, fn->u.bound.this_val, n, holder->u.array.elems);
+        gc_root_pop(vm, 1);
+        return r;
+    }
+    default: {
+        if (vm->c_depth >= vm->max_c_depth)
+            return stack_overflow(vm);
+        Frame *f = setup_frame(vm, fn, this_val, argc, argv, VAL_UNDEFINED, FRAME_ENTRY);
+        if (!f)
+            return VAL_EXCEPTION;
+        vm->c_depth++;
+        Value r = run(vm, RESUME_NEXT, VAL_UNDEFINED);
+        vm->c_depth--;
+        return r;
+    }
+    }
+}
+
+/* The receiver a [[Construct]] of closure fn starts with: a new object whose prototype is
+ * newTarget.prototype (base constructors), or empty (derived ones). */
+static bool construct_this(Vm *vm, Obj *fn, Value new_target, Value *out) {
+    if (fn->kind == OBJ_FUNCTION && (fn->u.func.proto->flags & FP_DERIVED)) {
+        *out = VAL_EMPTY;
+        return true;
+    }
+    Obj *o = obj_create_from_constructor(vm, new_target, OBJ_ORDINARY,
+                                         realm_intrinsic(vm, INTR_ObjectPrototype));
+    if (!o)
+        return false;
+    *out = val_obj(o);
+    return true;
+}
+
+Value vm_construct(Vm *vm, Value fnv, int argc, const Value *argv, Value new_target) {
+    if (!IsConstructor(fnv))
+        return throw_not_callable(vm, NULL, NULL, fnv, "is not a constructor");
+    Obj *fn = val_as_obj(fnv);
+    if (fn->kind == OBJ_NATIVE_FUNCTION)
+        return call_native(vm, fn, VAL_UNDEFINED, argc, argv, new_target);
+    if (fn->kind == OBJ_BOUND_FUNCTION) {
+        int n;
+        Value *all = bound_args(fn, argc, argv, &n);
+        Obj *holder = obj_new_array_from(vm, (uint32_t)n, all);
+        free(all);
+        gc_root_push_ptr(vm, &holder);
+        if (new_target == fnv)
+            new_target = fn->u.bound.target;
+        Value r = vm_construct(vm, fn->u.bound.target, n, holder->u.array.elems, new_target);
+        gc_root_pop(vm, 1);
+        return r;
+    }
+    if (vm->c_depth >= vm->max_c_depth)
+        return stack_overflow(vm);
+    Value this_val;
+    gc_root_push_ptr(vm, &fn);
+    gc_root_push(vm, &new_target);
+    bool ok = construct_this(vm, fn, new_target, &this_val);
+    gc_root_pop(vm, 2);
+    if (!ok)
+        return VAL_EXCEPTION;
+    gc_root_push(vm, &this_val);
+    Frame *f = setup_frame(vm, fn, this_val, argc, argv, new_target, FRAME_ENTRY | FRAME_CONSTRUCT);
+    gc_root_pop(vm, 1);
+    if (!f)
+        return VAL_EXCEPTION;
+    vm->c_depth++;
+    Value r = run(vm, RESUME_NEXT, VAL_UNDEFINED);
+    vm->c_depth--;
+    return r;
+}
+
+Value vm_invoke(Vm *vm, Value v, Atom method, int argc, const Value *argv) {
+    gc_root_push(vm, &v);
+    Value f = val_get(vm, v, method);
+    Value r = VAL_EXCEPTION;
+    if (f != VAL_EXCEPTION) {
+        if (!IsCallable(f)) {
+            char kb[200];
+            atom_to_cbuf(vm, method, kb, sizeof kb);
+            vm_throw_type_error(vm, "%s is not a function", kb);
+        } else {
+            r = vm_call(vm, f, v, argc, argv);
+        }
+    }
+    gc_root_pop(vm, 1);
+    return r;
+}
+
+Value vm_run_script(Vm *vm, FuncProto *script) {
+    gc_root_push_ptr(vm, &script);
+    Obj *fn = fn_new_closure(vm, script, NULL, NULL);
+    gc_root_pop(vm, 1);
+    gc_root_push_ptr(vm, &fn);
+    Value this_val = val_obj(vm->realm->global);
+    if (!(script->flags & FP_STRICT) || true) {
+        /* node runs a CommonJS module: top-level this is module.exports ({}) */
+        Obj *exports = obj_new_plain(vm);
+        this_val = val_obj(exports);
+    }
+    gc_root_push(vm, &this_val);
+    Frame *f = setup_frame(vm, fn, this_val, 0, NULL, VAL_UNDEFINED, FRAME_ENTRY);
+    gc_root_pop(vm, 2);
+    if (!f)
+        return VAL_EXCEPTION;
+    vm->c_depth++;
+    Value r = run(vm, RESUME_NEXT, VAL_UNDEFINED);
+    vm->c_depth--;
+    return r;
+}
+
+Value vm_resume(Vm *vm, Activation *act, ResumeMode mode, Value v, bool *done) {
+    *done = false;
+    if (vm->c_depth >= vm->max_c_depth || vm->depth >= vm->max_depth)
+        return stack_overflow(vm);
+    Frame *f = &act->frame;
+    bool started = act->state == GEN_SUSPENDED_YIELD;
+    f->caller = vm->frame;
+    f->flags |= FRAME_ENTRY;
+    vm->frame = f;
+    vm->depth++;
+    act->state = GEN_EXECUTING;
+    if (mode == RESUME_NEXT && started)
+        *f->sp++ = v;
+    vm->c_depth++;
+    gc_root_push_ptr(vm, &act);
+    Value r = run(vm, mode, v);
+    gc_root_pop(vm, 1);
+    vm->c_depth--;
+    if (r == VAL_EXCEPTION || act->state == GEN_COMPLETED) {
+        act->state = GEN_COMPLETED;
+        *done = true;
+    }
+    return r;
+}
+
+/* ==== operators (slow paths) ============================================================ */
+
+/* ApplyStringOrNumericBinaryOperator for + (#sec-applystringornumericbinaryoperator) */
+static Value op_add_slow(Vm *vm, Value a, Value b) {
+    gc_root_push(vm, &a);
+    gc_root_push(vm, &b);
+    Value r = VAL_EXCEPTION;
+    a = ToPrimitive(vm, a, HINT_DEFAULT);
+    if (a == VAL_EXCEPTION)
+        goto out;
+    b = ToPrimitive(vm, b, HINT_DEFAULT);
+    if (b == VAL_EXCEPTION)
+        goto out;
+    if (val_is_string(a) || val_is_string(b)) {
+        ObjString *sa = ToString(vm, a);
+        if (!sa)
+            goto out;
+        a = val_str(sa);
+        ObjString *sb = ToString(vm, b);
+        if (!sb)
+            goto out;
+        b = val_str(sb);
+        ObjString *s = str_concat(vm, val_as_str(a), val_as_str(b));
+        if (!s) {
+            vm_throw_range_error(vm, "Invalid string length");
+            goto out;
+        }
+        r = val_str(s);
+    } else {
+        double x, y;
+        if (!ToNumber(vm, a, &x) || !ToNumber(vm, b, &y))
+            goto out;
+        r = val_number(x + y);
+    }
+out:
+    gc_root_pop(vm, 2);
+    return r;
+}
+
+static bool to_numbers(Vm *vm, Value a, Value b, double *x, double *y) {
+    gc_root_push(vm, &b);
+    bool ok = ToNumber(vm, a, x);
+    gc_root_pop(vm, 1);
+    return ok && ToNumber(vm, b, y);
+}
+
+static double js_fmod(double x, double y) {
+    if (y == 0 || isinf(x) || x != x || y != y)
+        return NAN;
+    if (isinf(y))
+        return x;
+    return fmod(x, y);
+}
+
+static double js_pow(double x, double y) {
+    if (y != y)
+        return NAN;
+    if (y == 0)
+        return 1;
+    if ((x == 1 || x == -1) && isinf(y))
+        return NAN;
+    return pow(x, y);
+}
+
+static Value arith(Vm *vm, uint8_t op, Value a, Value b) {
+    double x, y;
+    if (!to_numbers(vm, a, b, &x, &y))
+        return VAL_EXCEPTION;
+    switch (op) {
+    case OP_SUB:
+        return val_number(x - y);
+    case OP_MUL:
+        return val_number(x * y);
+    case OP_DIV:
+        return val_number(x / y);
+    case OP_MOD:
+        return val_number(js_fmod(x, y));
+    case OP_POW:
+        return val_number(js_pow(x, y));
+    case OP_BIT_AND:
+        return val_number(numconv_to_int32(x) & numconv_to_int32(y));
+    case OP_BIT_OR:
+        return val_number(numconv_to_int32(x) | numconv_to_int32(y));
+    case OP_BIT_XOR:
+        return val_number(numconv_to_int32(x) ^ numconv_to_int32(y));
+    case OP_SHL:
+        return val_number((int32_t)((uint32_t)numconv_to_int32(x) << (numconv_to_uint32(y) & 31)));
+    case OP_SAR:
+        return val_number(numconv_to_int32(x) >> (numconv_to_uint32(y) & 31));
+    case OP_SHR:
+        return val_number(numconv_to_uint32(x) >> (numconv_to_uint32(y) & 31));
+    default:
+        return VAL_UNDEFINED;
+    }
+}
+
+/* IsLessThan (#sec-islessthan): 1 true, 0 false, -1 undefined (NaN), -2 throw. */
+static int less_than(Vm *vm, Value a, Value b, bool left_first) {
+    gc_root_push(vm, &a);
+    gc_root_push(vm, &b);
+    int r = -2;
+    if (left_first) {
+        if ((a = ToPrimitive(vm, a, HINT_NUMBER)) == VAL_EXCEPTION)
+            goto out;
+        if ((b = ToPrimitive(vm, b, HINT_NUMBER)) == VAL_EXCEPTION)
+            goto out;
+    } else {
+        if ((b = ToPrimitive(vm, b, HINT_NUMBER)) == VAL_EXCEPTION)
+            goto out;
+        if ((a = ToPrimitive(vm, a, HINT_NUMBER)) == VAL_EXCEPTION)
+            goto out;
+    }
+    if (val_is_string(a) && val_is_string(b)) {
+        r = str_compare(val_as_str(a), val_as_str(b)) < 0;
+        goto out;
+    }
+    double x, y;
+    if (!to_numbers(vm, a, b, &x, &y))
+        goto out;
+    r = (x != x || y != y) ? -1 : x < y;
+out:
+    gc_root_pop(vm, 2);
+    return r;
+}
+
+/* ==== helpers used by instructions ====================================================== */
+
+static Obj *closure_from(Vm *vm, Frame *f, FuncProto *p) {
+    Obj *home = NULL;
+    if ((p->flags & FP_ARROW) && f->callee && f->callee->kind == OBJ_FUNCTION)
+        home = f->callee->u.func.home;
+    Obj *fn = fn_new_closure(vm, p, NULL, home);
+    gc_root_push_ptr(vm, &fn);
+    for (uint32_t i = 0; i < p->ncaptures; i++) {
+        CaptureDesc *c = &p->captures[i];
+        VarRef *r = NULL;
+        switch (c->kind) {
+        case CAPTURE_LOCAL:
+        case CAPTURE_THIS:
+        case CAPTURE_NEW_TARGET: {
+            uint32_t slot = c->kind == CAPTURE_LOCAL ? c->index
+                            : c->kind == CAPTURE_THIS ? FRAME_SLOT_THIS
+                                                      : FRAME_SLOT_NEW_TARGET;
+            for (VarRef *o = f->open_vars; o; o = o->next)
+                if (o->slot == slot) {
+                    r = o;
+                    break;
+                }
+            if (!r) {
+                Value *pv = c->kind == CAPTURE_LOCAL ? &f->slots[slot]
+                            : c->kind == CAPTURE_THIS ? &f->this_val
+                                                      : &f->new_target;
+                r = varref_new(vm, pv, f->act ? &f->act->gc : NULL, slot);
+                r->next = f->open_vars;
+                f->open_vars = r;
+            }
+            break;
+        }
+        case CAPTURE_VARREF:
+            r = f->callee->u.func.vars[c->index];
+            break;
+        case CAPTURE_CALLEE:
+            r = varref_new(vm, NULL, NULL, 0);
+            r->closed = val_obj(f->callee);
+            r->pvalue = &r->closed;
+            break;
+        }
+        r->is_const = c->is_const;
+        fn->u.func.vars[i] = r;
+    }
+    gc_root_pop(vm, 1);
+    return fn;
+}
+
+static Handler *find_handler(FuncProto *p, uint32_t off, bool finally_only) {
+    for (uint32_t i = 0; i < p->nhandlers; i++) {
+        Handler *h = &p->handlers[i];
+        if (off >= h->start && off < h->end && (!finally_only || h->kind == HANDLER_FINALLY))
+            return h;
+    }
+    return NULL;
+}
+
+static Value create_iter_result(Vm *vm, Value v, bool done) {
+    gc_root_push(vm, &v);
+    Obj *o = obj_new_plain(vm);
+    gc_root_pop(vm, 1);
+    Prop *p = ptab_add(vm, &o->props, ATOM_value, PROP_DEFAULT);
+    p->u.value = v;
+    p = ptab_add(vm, &o->props, ATOM_done, PROP_DEFAULT);
+    p->u.value = val_bool(done);
+    return val_obj(o);
+}
+
+Value CreateIterResultObject(Vm *vm, Value v, bool done) {
+    return create_iter_result(vm, v, done);
+}
+
+/* GetIterator(obj, sync) (#sec-getiterator): pushes nothing; fills iter/next. */
+static bool get_iterator(Vm *vm, Frame *f, const uint8_t *ip, Value obj, Value *iter,
+                         Value *next) {
+    gc_root_push(vm, &obj);
+    bool ok = false;
+    Value m = val_is_nullish(obj) ? VAL_UNDEFINED : val_get(vm, obj, ATOM_Symbol_iterator);
+    if (m == VAL_EXCEPTION)
+        goto out;
+    if (!IsCallable(m)) {
+        ObjString *t = f && f->proto ? bc_site_text(f->proto, (uint32_t)(ip - f->proto->code))
+                                     : NULL;
+        StrBuf sb;
+        strbuf_init(&sb);
+        if (t)
+            str_to_utf8(t, &sb);
+        else
+            vm_describe_value(vm, obj, &sb);
+        if (val_is_nullish(obj) && !t)
+            vm_throw_type_error(vm, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
+                                sb.data);
+        else
+            vm_throw_type_error(vm, "%s is not iterable", sb.data);
+        strbuf_fini(&sb);
+        goto out;
+    }
+    Value it = vm_call(vm, m, obj, 0, NULL);
+    if (it == VAL_EXCEPTION)
+        goto out;
+    if (!val_is_object(it)) {
+        vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
+        goto out;
+    }
+    gc_root_push(vm, &it);
+    Value n = obj_get(vm, val_as_obj(it), ATOM_next);
+    gc_root_pop(vm, 1);
+    if (n == VAL_EXCEPTION)
+        goto out;
+    *iter = it;
+    *next = n;
+    ok = true;
+out:
+    gc_root_pop(vm, 1);
+    return ok;
+}
+
+/* IteratorStep: 1 value produced (in *value), 0 done, -1 throw. */
+static int iter_step(Vm *vm, Value iter, Value next, Value *value) {
+    Value r = vm_call(vm, next, iter, 0, NULL);
+    if (r == VAL_EXCEPTION)
+        return -1;
+    if (!val_is_object(r)) {
+        StrBuf sb;
+        strbuf_init(&sb);
+        vm_describe_value(vm, r, &sb);
+        vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
+        strbuf_fini(&sb);
+        return -1;
+    }
+    gc_root_push(vm, &r);
+    Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+    int res = -1;
+    if (d != VAL_EXCEPTION) {
+        if (ToBoolean(d)) {
+            res = 0;
+        } else {
+            Value v = obj_get(vm, val_as_obj(r), ATOM_value);
+            if (v != VAL_EXCEPTION) {
+                *value = v;
+                res = 1;
+            }
+        }
+    }
+    gc_root_pop(vm, 1);
+    return res;
+}
+
+/* IteratorClose (#sec-iteratorclose). With a throw completion pending, errors from
+ * return() are ignored and the original exception stays. */
+static bool iter_close(Vm *vm, Value iter, bool throwing) {
+    Value saved = VAL_UNDEFINED;
+    if (throwing)
+        saved = vm_take_exception(vm);
+    gc_root_push(vm, &saved);
+    gc_root_push(vm, &iter);
+    bool ok = true;
+    Value m = val_get(vm, iter, ATOM_return);
+    if (m == VAL_EXCEPTION) {
+        ok = false;
+    } else if (!val_is_nullish(m)) {
+        Value r = vm_call(vm, m, iter, 0, NULL);
+        if (r == VAL_EXCEPTION)
+            ok = false;
+        else if (!val_is_object(r) && !throwing) {
+            vm_throw_type_error(vm, "Iterator result %s is not an object", "undefined");
+            ok = false;
+        }
+    }
+    gc_root_pop(vm, 2);
+    if (throwing) {
+        if (!ok)
+            vm_take_exception(vm);
+        vm_throw(vm, saved);
+        return false;
+    }
+    return ok;
+}
+
+/* Appends every value of iterable to arr (spread). */
+static bool spread_into(Vm *vm, Frame *f, const uint8_t *ip, Obj *arr, Value iterable) {
+    if (IsArray(iterable) && obj_array_is_dense(val_as_obj(iterable))) {
+        /* fast path only when Array.prototype[Symbol.iterator] is the original values() */
+        Obj *ap = realm_intrinsic(vm, INTR_ArrayPrototype);
+        Prop *p = obj_find_own_prop(ap, ATOM_Symbol_iterator);
+        Obj *a = val_as_obj(iterable);
+        if (a->proto == ap && !obj_find_own_prop(a, ATOM_Symbol_iterator) && p &&
+            !(p->flags & PROP_ACCESSOR) &&
+            p->u.value == val_obj(realm_intrinsic(vm, INTR_ArrayProtoValues))) {
+            for (uint32_t i = 0; i < a->u.array.len; i++) {
+                Value v = i < a->u.array.dense ? a->u.array.elems[i] : VAL_UNDEFINED;
+                if (v == VAL_EMPTY)
+                    v = VAL_UNDEFINED;
+                if (!obj_array_push(vm, arr, v))
+                    return false;
+            }
+            return true;
+        }
+    }
+    Value iter, next, v;
+    gc_root_push_ptr(vm, &arr);
+    if (!get_iterator(vm, f, ip, iterable, &iter, &next)) {
+        gc_root_pop(vm, 1);
+        return false;
+    }
+    gc_root_push(vm, &iter);
+    gc_root_push(vm, &next);
+    bool ok = true;
+    for (;;) {
+        int s = iter_step(vm, iter, next, &v);
+        if (s < 0) {
+            ok = false;
+            break;
+        }
+        if (s == 0)
+            break;
+        if (!obj_array_push(vm, arr, v)) {
+            ok = false;
+            break;
+        }
+    }
+    gc_root_pop(vm, 3);
+    return ok;
+}
+
+/* CopyDataProperties (#sec-copydataproperties) with an optional exclusion list. */
+static bool copy_data_props(Vm *vm, Obj *target, Value src, Obj *excluded) {
+    if (val_is_nullish(src))
+        return true;
+    gc_root_push_ptr(vm, &target);
+    gc_root_push_ptr(vm, &excluded);
+    Obj *from = ToObject(vm, src);
+    if (!from) {
+        gc_root_pop(vm, 2);
+        return false;
+    }
+    gc_root_push_ptr(vm, &from);
+    Obj *keys = obj_own_keys(vm, from, OWNKEYS_STRINGS | OWNKEYS_SYMBOLS);
+    gc_root_push_ptr(vm, &keys);
+    bool ok = true;
+    for (uint32_t i = 0; i < keys->u.array.len && ok; i++) {
+        Value k = keys->u.array.elems[i];
+        Atom a;
+        if (!ToPropertyKey(vm, k, &a)) {
+            ok = false;
+            break;
+        }
+        bool skip = false;
+        if (excluded)
+            for (uint32_t j = 0; j < excluded->u.array.dense; j++) {
+                Atom e;
+                if (ToPropertyKey(vm, excluded->u.array.elems[j], &e) && e == a) {
+                    skip = true;
+                    break;
+                }
+            }
+        if (skip)
+            continue;
+        PropDesc d;
+        if (!obj_get_own_property(vm, from, a, &d) || !d.enumerable)
+            continue;
+        Value v = obj_get(vm, from, a);
+        if (v == VAL_EXCEPTION || !CreateDataProperty(vm, target, a, v))
+            ok = false;
+    }
+    gc_root_pop(vm, 4);
+    return ok;
+}
+
+static Obj *new_for_in_iterator(Vm *vm, Value v) {
+    Obj *it = obj_new_kind(vm, OBJ_FOR_IN_ITERATOR, NULL);
+    if (val_is_nullish(v))
+        return it;
+    gc_root_push_ptr(vm, &it);
+    Obj *o = ToObject(vm, v);
+    gc_root_push_ptr(vm, &o);
+    Obj *keys = obj_new_array(vm, 0);
+    gc_root_push_ptr(vm, &keys);
+    it->u.host.slots[0] = val_obj(o);
+    it->u.host.slots[1] = val_obj(keys);
+    it->u.host.slots[2] = val_number(0);
+    /* visited: every own string key seen so far along the chain (shadowing) */
+    Atom *seen = NULL;
+    uint32_t nseen = 0, cap = 0;
+    for (Obj *cur = o; cur; cur = cur->proto) {
+        uint32_t n;
+        Atom *ks = obj_own_keys_atoms(vm, cur, OWNKEYS_STRINGS, &n);
+        for (uint32_t i = 0; i < n; i++) {
+            bool dup = false;
+            for (uint32_t j = 0; j < nseen; j++)
+                if (seen[j] == ks[i]) {
+                    dup = true;
+                    break;
+                }
+            if (dup)
+                continue;
+            if (nseen == cap) {
+                cap = cap ? cap * 2 : 16;
+                seen = xrealloc(seen, cap * sizeof(Atom));
+            }
+            seen[nseen++] = ks[i];
+            PropDesc d;
+            if (obj_get_own_property(vm, cur, ks[i], &d) && d.enumerable) {
+                Value kv = atom_to_value(vm, ks[i]);
+                if (!obj_array_push(vm, keys, kv))
+                    vm_take_exception(vm);
+            }
+        }
+        free(ks);
+    }
+    free(seen);
+    gc_root_pop(vm, 3);
+    return it;
+}
+
+static Obj *new_arguments(Vm *vm, Frame *f) {
+    Obj *a = obj_new_kind(vm, OBJ_ARGUMENTS, realm_intrinsic(vm, INTR_ObjectPrototype));
+    gc_root_push_ptr(vm, &a);
+    if (f->argc) {
+        a->u.array.elems = xmalloc(f->argc * sizeof(Value));
+        a->u.array.cap = f->argc;
+        gc_account(vm, (ptrdiff_t)(f->argc * sizeof(Value)));
+        memcpy(a->u.array.elems, f->argv, f->argc * sizeof(Value));
+    }
+    a->u.array.dense = a->u.array.len = f->argc;
+    Prop *p = ptab_add(vm, &a->props, ATOM_length, PROP_BUILTIN);
+    p->u.value = val_number(f->argc);
+    p = ptab_add(vm, &a->props, ATOM_Symbol_iterator, PROP_BUILTIN);
+    p->u.value = val_obj(realm_intrinsic(vm, INTR_ArrayProtoValues));
+    gc_root_pop(vm, 1);
+    return a;
+}
+
+static bool define_method(Vm *vm, Obj *target, Atom key, Obj *fn, uint8_t flags) {
+    if (fn->kind == OBJ_FUNCTION)
+        fn->u.func.home = target;
+    int kind = flags & 3;
+    if (!fn_set_name(vm, fn, key, kind == 1 ? "get" : kind == 2 ? "set" : NULL))
+        return false;
+    uint32_t pf = PROP_CONFIGURABLE | ((flags & 4) ? 0 : PROP_ENUMERABLE);
+    if (kind == 0) {
+        PropDesc d;
+        memset(&d, 0, sizeof d);
+        d.has_value = d.has_writable = d.has_enumerable = d.has_configurable = true;
+        d.value = val_obj(fn);
+        d.writable = true;
+        d.enumerable = pf & PROP_ENUMERABLE;
+        d.configurable = true;
+        return obj_define_own_property(vm, target, key, &d, true);
+    }
+    PropDesc d;
+    memset(&d, 0, sizeof d);
+    d.has_enumerable = d.has_configurable = true;
+    d.enumerable = pf & PROP_ENUMERABLE;
+    d.configurable = true;
+    if (kind == 1) {
+        d.has_get = true;
+        d.get = val_obj(fn);
+    } else {
+        d.has_set = true;
+        d.set = val_obj(fn);
+    }
+    return obj_define_own_property(vm, target, key, &d, true);
+}
+
+/* ClassDefinitionEvaluation steps for the heritage and the two objects. */
+static bool make_class(Vm *vm, Frame *f, FuncProto *p, Value heritage, Atom name, Value *ctor_out,
+                       Value *proto_out) {
+    Obj *proto_parent = realm_intrinsic(vm, INTR_ObjectPrototype);
+    Obj *ctor_parent = realm_intrinsic(vm, INTR_FunctionPrototype);
+    if (heritage != VAL_EMPTY) {
+        if (val_is_null(heritage)) {
+            proto_parent = NULL;
+        } else if (!IsConstructor(heritage)) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            vm_describe_value(vm, heritage, &sb);
+            vm_throw_type_error(vm, "Class extends value %s is not a constructor or null", sb.data);
+            strbuf_fini(&sb);
+            return false;
+        } else {
+            Value pp = obj_get(vm, val_as_obj(heritage), ATOM_prototype);
+            if (pp == VAL_EXCEPTION)
+                return false;
+            if (!val_is_object(pp) && !val_is_null(pp)) {
+                StrBuf sb;
+                strbuf_init(&sb);
+                vm_describe_value(vm, pp, &sb);
+                vm_throw_type_error(vm, "Class extends value does not have valid prototype property %s",
+                                    sb.data);
+                strbuf_fini(&sb);
+                return false;
+            }
+            proto_parent = val_is_null(pp) ? NULL : val_as_obj(pp);
+            ctor_parent = val_as_obj(heritage);
+        }
+    }
+    gc_root_push_ptr(vm, &proto_parent);
+    gc_root_push_ptr(vm, &ctor_parent);
+    Obj *proto = obj_new(vm, proto_parent);
+    gc_root_push_ptr(vm, &proto);
+    Obj *fn = closure_from(vm, f, p);
+    fn->proto = ctor_parent;
+    fn->u.func.home = proto;
+    Prop *pr = ptab_add(vm, &fn->props, ATOM_prototype, 0);
+    pr->u.value = val_obj(proto);
+    pr = ptab_add(vm, &proto->props, ATOM_constructor, PROP_BUILTIN);
+    pr->u.value = val_obj(fn);
+    (void)name;
+    gc_root_pop(vm, 3);
+    *ctor_out = val_obj(fn);
+    *proto_out = val_obj(proto);
+    return true;
+}
+
+static bool run_field_init(Vm *vm, Obj *ctor, Value this_val) {
+    if (ctor->kind != OBJ_FUNCTION || !ctor->u.func.fields)
+        return true;
+    Value r = vm_call(vm, val_obj(ctor->u.func.fields), this_val, 0, NULL);
+    return r != VAL_EXCEPTION;
+}
+
+static Value private_get(Vm *vm, Value obj, Value sym, bool is_set) {
+    ObjSymbol *s = val_as_sym(sym);
+    if (val_is_object(obj)) {
+        Prop *p = obj_find_own_prop(val_as_obj(obj), s->atom);
+        if (p) {
+            if (p->flags & PROP_ACCESSOR)
+                return VAL_EMPTY;
+            return p->u.value;
+        }
+    }
+    char b[200] = "";
+    if (val_is_string(s->description))
+        str_to_cbuf(val_as_str(s->description), b, sizeof b); /* "#x" */
+    return vm_throw_type_error(vm, "Cannot %s private member %s %s an object whose class did not declare it",
+                               is_set ? "write" : "read", b, is_set ? "to" : "from");
+}
+
+/* ==== the loop ========================================================================== */
+
+static Value run(Vm *vm, ResumeMode mode, Value resume_value) {
+    Frame *frame;
+    const uint8_t *pc, *ip;
+    Value *sp, *slots;
+    Value *consts;
+    Value result = VAL_UNDEFINED;
+    Value ret_value = VAL_UNDEFINED;
+
+#define LOAD_STATE()                                                                        \
+    do {                                                                                    \
+        frame = vm->frame;                                                                  \
+        pc = frame->pc;                                                                     \
+        sp = frame->sp;                                                                     \
+        slots = frame->slots;                                                               \
+        consts = frame->proto->consts;                                                      \
+    } while (0)
+#define SAVE_STATE() (frame->pc = pc, frame->sp = sp)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-1 - (n)])
+#define READ_U8() (pc += 1, pc[-1])
+#define READ_U16() (pc += 2, bc_read_u16(pc - 2))
+#define READ_U32() (pc += 4, bc_read_u32(pc - 4))
+#define THROW() goto exception
+#define CHECK(v)                                                                            \
+    do {                                                                                    \
+        if ((v) == VAL_EXCEPTION)                                                           \
+            THROW();                                                                        \
+    } while (0)
+#define STRICT() ((frame->proto->flags & FP_STRICT) != 0)
+#define CASE(op) case OP_##op:
+#define NEXT() goto dispatch
+
+    LOAD_STATE();
+    ip = pc > frame->proto->code ? pc - 1 : pc;
+    if (mode == RESUME_THROW) {
+        vm_throw(vm, resume_value);
+        THROW();
+    }
+    if (mode == RESUME_RETURN) {
+        ret_value = resume_value;
+        goto return_unwind;
+    }
+
+dispatch:
+    ip = pc;
+    switch ((OpCode)*pc++) {
+    CASE(NOP) NEXT();
+    CASE(PUSH_UNDEFINED) PUSH(VAL_UNDEFINED); NEXT();
+    CASE(PUSH_NULL) PUSH(VAL_NULL); NEXT();
+    CASE(PUSH_TRUE) PUSH(VAL_TRUE); NEXT();
+    CASE(PUSH_FALSE) PUSH(VAL_FALSE); NEXT();
+    CASE(PUSH_EMPTY) PUSH(VAL_EMPTY); NEXT();
+    CASE(PUSH_I32) PUSH(val_number((int32_t)READ_U32())); NEXT();
+    CASE(PUSH_CONST) PUSH(consts[READ_U32()]); NEXT();
+    CASE(PUSH_THIS) {
+        if (frame->this_val == VAL_EMPTY) {
+            SAVE_STATE();
+            vm_throw_reference_error(vm, "Must call super constructor in derived class before "
+                                         "accessing 'this' or returning from derived constructor");
+            THROW();
+        }
+        PUSH(frame->this_val);
+        NEXT();
+    }
+    CASE(PUSH_NEW_TARGET) PUSH(frame->new_target); NEXT();
+    CASE(PUSH_CALLEE) PUSH(val_obj(frame->callee)); NEXT();
+    CASE(POP) sp--; NEXT();
+    CASE(DUP) { Value a = TOP(); PUSH(a); NEXT(); }
+    CASE(DUP2) { Value a = PEEK(1), b = PEEK(0); PUSH(a); PUSH(b); NEXT(); }
+    CASE(SWAP) { Value a = PEEK(1); PEEK(1) = PEEK(0); PEEK(0) = a; NEXT(); }
+    CASE(ROT3) { Value c = PEEK(0); PEEK(0) = PEEK(1); PEEK(1) = PEEK(2); PEEK(2) = c; NEXT(); }
+    CASE(ROT4) {
+        Value d = PEEK(0);
+        PEEK(0) = PEEK(1); PEEK(1) = PEEK(2); PEEK(2) = PEEK(3); PEEK(3) = d;
+        NEXT();
+    }
+    CASE(NIP) { Value b = POP(); TOP() = b; NEXT(); }
+    CASE(OVER) { Value a = PEEK(1); PUSH(a); NEXT(); }
+
+    /* ---- variables ---- */
+    CASE(GET_LOC) PUSH(slots[READ_U16()]); NEXT();
+    CASE(GET_LOC_CHECK) {
+        uint16_t i = READ_U16();
+        if (slots[i] == VAL_EMPTY) {
+            char nb[200];
+            SAVE_STATE();
+            vm_throw_reference_error(vm, "Cannot access '%s' before initialization",
+                                     atom_to_cbuf(vm, frame->proto->local_names[i], nb, sizeof nb));
+            THROW();
+        }
+        PUSH(slots[i]);
+        NEXT();
+    }
+    CASE(SET_LOC) slots[READ_U16()] = TOP(); NEXT();
+    CASE(PUT_LOC) slots[READ_U16()] = POP(); NEXT();
+    CASE(SET_LOC_CHECK) {
+        uint16_t i = READ_U16();
+        if (slots[i] == VAL_EMPTY) {
+            char nb[200];
+            SAVE_STATE();
+            vm_throw_reference_error(vm, "Cannot access '%s' before initialization",
+                                     atom_to_cbuf(vm, frame->proto->local_names[i], nb, sizeof nb));
+            THROW();
+        }
+        slots[i] = TOP();
+        NEXT();
+    }
+    CASE(CLEAR_LOC) slots[READ_U16()] = VAL_EMPTY; NEXT();
+    CASE(GET_VAR) PUSH(*frame->callee->u.func.vars[READ_U16()]->pvalue); NEXT();
+    CASE(GET_VAR_CHECK) {
+        uint16_t i = READ_U16();
+        Value v = *frame->callee->u.func.vars[i]->pvalue;
+        if (v == VAL_EMPTY) {
+            char nb[200];
+            SAVE_STATE();
+            Atom nm = frame->proto->captures[i].name;
+            if (frame->proto->captures[i].kind == CAPTURE_THIS || nm == ATOM_NULL)
+                vm_throw_reference_error(vm, "Must call super constructor in derived class before "
+                                             "accessing 'this' or returning from derived constructor");
+            else
+                vm_throw_reference_error(vm, "Cannot access '%s' before initialization",
+                                         atom_to_cbuf(vm, nm, nb, sizeof nb));
+            THROW();
+        }
+        PUSH(v);
+        NEXT();
+    }
+    CASE(SET_VAR) *frame->callee->u.func.vars[READ_U16()]->pvalue = TOP(); NEXT();
+    CASE(SET_VAR_CHECK) {
+        uint16_t i = READ_U16();
+        VarRef *r = frame->callee->u.func.vars[i];
+        if (*r->pvalue == VAL_EMPTY) {
+            char nb[200];
+            SAVE_STATE();
+            vm_throw_reference_error(vm, "Cannot access '%s' before initialization",
+                                     atom_to_cbuf(vm, frame->proto->captures[i].name, nb, sizeof nb));
+            THROW();
+        }
+        *r->pvalue = TOP();
+        NEXT();
+    }
+    CASE(CLOSE_LOC) frame_close_vars(frame, READ_U16()); NEXT();
+    CASE(GET_GLOBAL)
+    CASE(GET_GLOBAL_TYPEOF) {
+        Atom a = READ_U32();
+        Obj *g = vm->realm->global;
+        Prop *p = obj_find_own_prop(g, a);
+        if (p && !(p->flags & PROP_ACCESSOR)) {
+            PUSH(p->u.value);
+            NEXT();
+        }
+        SAVE_STATE();
+        if (!p && !obj_has_property(vm, g, a)) {
+            if (*ip == OP_GET_GLOBAL_TYPEOF) {
+                PUSH(VAL_UNDEFINED);
+                NEXT();
+            }
+            char nb[200];
+            vm_throw_reference_error(vm, "%s is not defined", atom_to_cbuf(vm, a, nb, sizeof nb));
+            THROW();
+        }
+        Value v = obj_get(vm, g, a);
+        LOAD_STATE();
+        CHECK(v);
+        PUSH(v);
+        NEXT();
+    }
+    CASE(SET_GLOBAL) {
+        Atom a = READ_U32();
+        Obj *g = vm->realm->global;
+        Prop *p = obj_find_own_prop(g, a);
+        if (p && (p->flags & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
+            p->u.value = TOP();
+            NEXT();
+        }
+        SAVE_STATE();
+        if (!p && STRICT() && !obj_has_property(vm, g, a)) {
+            char nb[200];
+            vm_throw_reference_error(vm, "%s is not defined", atom_to_cbuf(vm, a, nb, sizeof nb));
+            THROW();
+        }
+        bool ok = obj_set(vm, g, a, TOP(), STRICT());
+        LOAD_STATE();
+        if (!ok)
+            THROW();
+        NEXT();
+    }
+    CASE(DEFINE_GLOBAL) {
+        Atom a = READ_U32();
+        uint8_t fl = READ_U8();
+        Value v = TOP();
+        Obj *g = vm->realm->global;
+        SAVE_STATE();
+        Prop *p = obj_find_own_prop(g, a);
+        bool ok = true;
+        if (fl & 1) {
+            if (p && !(p->flags & PROP_CONFIGURABLE))
+                ok = obj_set(vm, g, a, v, true);
+            else
+                ok = obj_define_value(vm, g, a, v, PROP_WRITABLE | PROP_ENUMERABLE);
+        } else if (!p) {
+            ok = obj_define_value(vm, g, a, VAL_UNDEFINED, PROP_WRITABLE | PROP_ENUMERABLE);
+        }
+        LOAD_STATE();
+        sp--;
+        if (!ok)
+            THROW();
+        NEXT();
+    }
+    CASE(THROW_CONST) {
+        (void)READ_U32();
+        SAVE_STATE();
+        vm_throw_type_error(vm, "Assignment to constant variable.");
+        THROW();
+    }
+    CASE(THROW_REF) {
+        Atom a = READ_U32();
+        char nb[300];
+        SAVE_STATE();
+        vm_throw_reference_error(vm, "%s", atom_to_cbuf(vm, a, nb, sizeof nb));
+        THROW();
+    }
+
+    /* ---- properties ---- */
+    CASE(GET_FIELD) {
+        Atom a = READ_U32();
+        Value o = TOP();
+        if (val_is_object(o)) {
+            Obj *obj = val_as_obj(o);
+            if (obj->kind == OBJ_ORDINARY || obj->kind == OBJ_FUNCTION) {
+                Prop *p = obj_find_own_prop(obj, a);
+                if (p && !(p->flags & PROP_ACCESSOR)) {
+                    TOP() = p->u.value;
+                    NEXT();
+                }
+            } else if (obj->kind == OBJ_ARRAY && a == ATOM_length) {
+                TOP() = val_number(obj->u.array.len);
+                NEXT();
+            }
+        }
+        SAVE_STATE();
+        Value v = val_get(vm, o, a);
+        LOAD_STATE();
+        CHECK(v);
+        TOP() = v;
+        NEXT();
+    }
+    CASE(GET_FIELD2) {
+        Atom a = READ_U32();
+        Value o = TOP();
+        SAVE_STATE();
+        Value v = val_get(vm, o, a);
+        LOAD_STATE();
+        CHECK(v);
+        TOP() = v;
+        PUSH(o);
+        NEXT();
+    }
+    CASE(SET_FIELD) {
+        Atom a = READ_U32();
+        Value o = PEEK(1), v = PEEK(0);
+        SAVE_STATE();
+        bool ok = val_set(vm, o, a, v, STRICT());
+        LOAD_STATE();
+        if (!ok)
+            THROW();
+        sp--;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(GET_ELEM)
+    CASE(GET_ELEM2) {
+        Value o = PEEK(1), k = PEEK(0);
+        Value v;
+        if (val_is_object(o) && val_is_number(k) && val_as_obj(o)->kind == OBJ_ARRAY) {
+            Obj *arr = val_as_obj(o);
+            double d = val_as_number(k);
+            if (d >= 0 && d < arr->u.array.dense) {
+                uint32_t i = (uint32_t)d;
+                if ((double)i == d && arr->u.array.elems[i] != VAL_EMPTY) {
+                    v = arr->u.array.elems[i];
+                    goto got_elem;
+                }
+            }
+        }
+        SAVE_STATE();
+        v = val_get_by_value(vm, o, k);
+        LOAD_STATE();
+        CHECK(v);
+    got_elem:
+        if (*ip == OP_GET_ELEM2) {
+            PEEK(1) = v;
+            PEEK(0) = o;
+        } else {
+            sp--;
+            TOP() = v;
+        }
+        NEXT();
+    }
+    CASE(SET_ELEM) {
+        Value o = PEEK(2), k = PEEK(1), v = PEEK(0);
+        if (val_is_object(o) && val_is_number(k) && val_as_obj(o)->kind == OBJ_ARRAY) {
+            Obj *arr = val_as_obj(o);
+            double d = val_as_number(k);
+            if (d >= 0 && d < arr->u.array.dense && !(arr->flags & OBJF_LENGTH_READONLY)) {
+                uint32_t i = (uint32_t)d;
+                if ((double)i == d && arr->u.array.elems[i] != VAL_EMPTY) {
+                    arr->u.array.elems[i] = v;
+                    sp -= 2;
+                    TOP() = v;
+                    NEXT();
+                }
+            }
+        }
+        SAVE_STATE();
+        if (val_is_nullish(o)) {
+            Atom a;
+            if (ToPropertyKey(vm, k, &a))
+                vm_throw_not_object_access(vm, o, a, true);
+            THROW();
+        }
+        Atom a;
+        bool ok = ToPropertyKey(vm, k, &a) && val_set(vm, o, a, v, STRICT());
+        LOAD_STATE();
+        if (!ok)
+            THROW();
+        sp -= 2;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(TO_PROPKEY) {
+        Value k = TOP();
+        if (val_is_string(k) || val_is_symbol(k) || val_is_number(k))
+            NEXT();
+        SAVE_STATE();
+        Atom a;
+        if (!ToPropertyKey(vm, k, &a))
+            THROW();
+        Value kv = atom_to_value(vm, a);
+        LOAD_STATE();
+        TOP() = kv;
+        NEXT();
+    }
+    CASE(DELETE_FIELD)
+    CASE(DELETE_ELEM) {
+        Atom a;
+        Value o;
+        SAVE_STATE();
+        if (*ip == OP_DELETE_FIELD) {
+            a = READ_U32();
+            SAVE_STATE();
+            o = TOP();
+        } else {
+            o = PEEK(1);
+            if (!ToPropertyKey(vm, PEEK(0), &a))
+                THROW();
+        }
+        if (val_is_nullish(o)) {
+            char kb[200];
+            atom_to_cbuf(vm, a, kb, sizeof kb);
+            vm_throw_type_error(vm, "Cannot convert undefined or null to object");
+            THROW();
+        }
+        bool deleted = true;
+        if (val_is_object(o)) {
+            if (!obj_delete(vm, val_as_obj(o), a, &deleted))
+                THROW();
+        }
+        if (!deleted && STRICT()) {
+            char kb[200];
+            atom_to_cbuf(vm, a, kb, sizeof kb);
+            vm_throw_type_error(vm, "Cannot delete property '%s' of #<Object>", kb);
+            THROW();
+        }
+        LOAD_STATE();
+        if (*ip == OP_DELETE_ELEM)
+            sp--;
+        TOP() = val_bool(deleted);
+        NEXT();
+    }
+    CASE(GET_HOME) {
+        Obj *home = frame->callee ? frame->callee->u.func.home : NULL;
+        PUSH(home ? val_obj(home) : VAL_UNDEFINED);
+        NEXT();
+    }
+    CASE(GET_SUPER)
+    CASE(GET_SUPER_ELEM) {
+        Atom a;
+        if (*ip == OP_GET_SUPER)
+            a = READ_U32();
+        SAVE_STATE();
+        if (*ip == OP_GET_SUPER_ELEM) {
+            if (!ToPropertyKey(vm, PEEK(0), &a))
+                THROW();
+        }
+        Value home = *ip == OP_GET_SUPER ? TOP() : PEEK(1);
+        Value thisv = frame->this_val;
+        if (thisv == VAL_EMPTY) {
+            vm_throw_reference_error(vm, "Must call super constructor in derived class before "
+                                         "accessing 'this' or returning from derived constructor");
+            THROW();
+        }
+        Value v = VAL_UNDEFINED;
+        if (val_is_object(home) && val_as_obj(home)->proto)
+            v = obj_get_with_receiver(vm, val_as_obj(home)->proto, a, thisv);
+        LOAD_STATE();
+        CHECK(v);
+        if (*ip == OP_GET_SUPER_ELEM)
+            sp--;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(SET_SUPER_ELEM) {
+        SAVE_STATE();
+        Atom a;
+        if (!ToPropertyKey(vm, PEEK(1), &a))
+            THROW();
+        Value home = PEEK(2), v = PEEK(0);
+        bool ok = true;
+        if (val_is_object(home) && val_as_obj(home)->proto)
+            ok = obj_set_with_receiver(vm, val_as_obj(home)->proto, a, v, frame->this_val, true);
+        LOAD_STATE();
+        if (!ok)
+            THROW();
+        sp -= 2;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(GET_PRIVATE) {
+        SAVE_STATE();
+        Value v = private_get(vm, PEEK(1), PEEK(0), false);
+        LOAD_STATE();
+        CHECK(v);
+        if (v == VAL_EMPTY) {
+            vm_throw_type_error(vm, "private accessors are not supported yet");
+            THROW();
+        }
+        sp--;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(SET_PRIVATE) {
+        SAVE_STATE();
+        Value o = PEEK(2), s = PEEK(1), v = PEEK(0);
+        Value cur = private_get(vm, o, s, true);
+        CHECK(cur);
+        Prop *p = obj_find_own_prop(val_as_obj(o), val_as_sym(s)->atom);
+        if (!(p->flags & PROP_WRITABLE)) {
+            vm_throw_type_error(vm, "Private method is not writable");
+            THROW();
+        }
+        p->u.value = v;
+        sp -= 2;
+        TOP() = v;
+        NEXT();
+    }
+    CASE(DEFINE_PRIVATE) {
+        SAVE_STATE();
+        Value o = PEEK(2), s = PEEK(1), v = PEEK(0);
+        if (!val_is_object(o)) {
+            vm_throw_type_error(vm, "Cannot define private member on a non-object");
+            THROW();
+        }
+        Obj *obj = val_as_obj(o);
+        if (obj_find_own_prop(obj, val_as_sym(s)->atom)) {
+            vm_throw_type_error(vm, "Cannot initialize private methods of class twice on the same object");
+            THROW();
+        }
+        bool is_method = IsCallable(v) && val_as_obj(v)->kind == OBJ_FUNCTION &&
+                         (val_as_obj(v)->u.func.proto->flags & FP_METHOD) && 0;
+        Prop *p = ptab_add(vm, &obj->props, val_as_sym(s)->atom, is_method ? 0 : PROP_WRITABLE);
+        p->u.value = v;
+        sp -= 2;
+        NEXT();
+    }
+    CASE(HAS_PRIVATE) {
+        Value s = PEEK(1), o = PEEK(0);
+        SAVE_STATE();
+        if (!val_is_object(o)) {
+            vm_throw_type_error(vm, "Cannot use 'in' operator to search for '#...' in non-object");
+            THROW();
+        }
+        bool has = obj_find_own_prop(val_as_obj(o), val_as_sym(s)->atom) != NULL;
+        sp--;
+        TOP() = val_bool(has);
+        NEXT();
+    }
+    CASE(NEW_PRIVATE_NAME) {
+        Atom a = READ_U32();
+        SAVE_STATE();
+        StrBuilder b;
+        sbld_init(&b);
+        sbld_put_unit(&b, '#');
+        ObjString *nm = atom_to_str(vm, a);
+        if (nm)
+            sbld_put_str(&b, nm);
+        Value d = val_str(sbld_finish(vm, &b));
+        sbld_fini(&b);
+        ObjSymbol *s = atom_new_symbol(vm, d);
+        s->is_private = true;
+        LOAD_STATE();
+        PUSH(val_sym(s));
+        NEXT();
+    }
+
+    /* ---- literals ---- */
+    CASE(NEW_OBJECT) {
+        SAVE_STATE();
+        Obj *o = obj_new_plain(vm);
+        LOAD_STATE();
+        PUSH(val_obj(o));
+        NEXT();
+    }
+    CASE(NEW_ARRAY) {
+        uint16_t n = READ_U16();
+        SAVE_STATE();
+        Obj *a = obj_new_array_from(vm, n, sp - n);
+        LOAD_STATE();
+        sp -= n;
+        PUSH(val_obj(a));
+        NEXT();
+    }
+    CASE(ARRAY_PUSH) {
+        SAVE_STATE();
+        Obj *a = val_as_obj(PEEK(1));
+        if (!obj_array_push(vm, a, PEEK(0)))
+            THROW();
+        sp--;
+        NEXT();
+    }
+    CASE(ARRAY_HOLE) {
+        Obj *a = val_as_obj(TOP());
+        if (a->u.array.dense == a->u.array.len && !(a->flags & OBJF_SPARSE)) {
+            SAVE_STATE();
+            if (!obj_array_push(vm, a, VAL_EMPTY))
+                THROW();
+        } else {
+            a->u.array.len++;
+            a->flags |= OBJF_SPARSE;
+        }
+        NEXT();
+    }
+    CASE(ARRAY_SPREAD) {
+        SAVE_STATE();
+        bool ok = spread_into(vm, frame, ip, val_as_obj(PEEK(1)), PEEK(0));
+        LOAD_STATE();
+        if (!ok)
+            THROW();
+        sp--;
+        NEXT();
+    }
+    CASE(DEFINE_FIELD) {
+        Atom a = READ_U32();
+        SAVE_STATE();
+        if (!CreateDataProperty(vm, val_as_obj(PEEK(1)), a, PEEK(0)))
+            THROW();
+        sp--;
+        NEXT();
+    }
+    CASE(DEFINE_ELEM) {
+        SAVE_STATE();
+        Atom a;
+        if (!ToPropertyKey(vm, PEEK(1), &a))
+            THROW();
+        if (!CreateDataProperty(vm, val_as_obj(PEEK(2)), a, PEEK(0)))
+            THROW();
+        sp -= 2;
+        NEXT();
+    }
+    CASE(DEFINE_METHOD) {
+        Atom a = READ_U32();
+        uint8_t fl = READ_U8();
+        SAVE_STATE();
+        if (!define_method(vm, val_as_obj(PEEK(1)), a, val_as_obj(PEEK(0)), fl))
+            THROW();
+        sp--;
+        NEXT();
+    }
+    CASE(DEFINE_METHOD_ELEM) {
+        uint8_t fl = READ_U8();
+        SAVE_STATE();
+        Atom a;
+        if (!ToPropertyKey(vm, PEEK(1), &a))
+            THROW();
+        if (!define_method(vm, val_as_obj(PEEK(2)), a, val_as_obj(PEEK(0)), fl))
+            THROW();
+        sp -= 2;
+        NEXT();
+    }
+    CASE(SET_NAME) {
+        Atom a = READ_U32();
+        Value f = TOP();
+        if (val_is_object(f)) {
+            Obj *fo = val_as_obj(f);
+            Prop *p = obj_find_own_prop(fo, ATOM_name);
+            if (fo->kind == OBJ_FUNCTION && p && !(p->flags & PROP_ACCESSOR) &&
+                val_is_string(p->u.value) && val_as_str(p->u.value)->len == 0) {
+                SAVE_STATE();
+                if (!fn_set_name(vm, fo, a, NULL))
+                    THROW();
+            }
+        }
+        NEXT();
+    }
+    CASE(SET_NAME_ELEM) {
+        Value f = PEEK(0);
+        if (val_is_object(f) && val_as_obj(f)->kind == OBJ_FUNCTION) {
+            SAVE_STATE();
+            Atom a;
+            if (!ToPropertyKey(vm, PEEK(1), &a) || !fn_set_name(vm, val_as_obj(f), a, NULL))
+                THROW();
+        }
+        NEXT();
+    }
+    CASE(COPY_DATA_PROPS) {
+        SAVE_STATE();
+        if (!copy_data_props(vm, val_as_obj(PEEK(1)), PEEK(0), NULL))
+            THROW();
+        sp--;
+        NEXT();
+    }
+    CASE(COPY_REST) {
+        SAVE_STATE();
+        Obj *r = obj_new_plain(vm);
+        PUSH(val_obj(r));
+        SAVE_STATE();
+        bool ok = copy_data_props(vm, r, PEEK(2), val_as_obj(PEEK(1)));
+        if (!ok)
+            THROW();
+        Value rv = POP();
+        sp--;
+        TOP() = rv;
+        NEXT();
+    }
+    CASE(SET_PROTO) {
+        Value p = PEEK(0);
+        if (val_is_object(p) || val_is_null(p))
+            obj_set_proto(vm, val_as_obj(PEEK(1)), val_is_null(p) ? NULL : val_as_obj(p));
+        sp--;
+        NEXT();
+    }
+    CASE(TEMPLATE_OBJECT) {
+        uint32_t k = READ_U32();
+        /* consts[k] is the cooked array; consts[k+1] the raw array; the first evaluation
+         * freezes them and links raw (GetTemplateObject) */
+        Obj *cooked = val_as_obj(consts[k]);
+        if (!(cooked->flags & OBJF_LENGTH_READONLY)) {
+            Obj *raw = val_as_obj(consts[k + 1]);
+            SAVE_STATE();
+            if (!obj_set_integrity(vm, raw, true))
+                THROW();
+            if (!obj_define_value(vm, cooked, ATOM_raw, val_obj(raw), 0))
+                THROW();
+            if (!obj_set_integrity(vm, cooked, true))
+                THROW();
+        }
+        PUSH(val_obj(cooked));
+        NEXT();
+    }
+    CASE(REGEXP) {
+        (void)READ_U32();
+        SAVE_STATE();
+        vm_throw_syntax_error(vm, "RegExp is not supported yet");
+        THROW();
+    }
+    CASE(CLOSURE) {
+        FuncProto *p = (FuncProto *)val_as_gc(consts[READ_U32()]);
+        SAVE_STATE();
+        Obj *fn = closure_from(vm, frame, p);
+        LOAD_STATE();
+        PUSH(val_obj(fn));
+        NEXT();
+    }
+    CASE(CLASS) {
+        uint32_t k = READ_U32();
+        uint8_t fl = READ_U8();
+        (void)fl;
+        FuncProto *p = (FuncProto *)val_as_gc(consts[k]);
+        SAVE_STATE();
+        Value ctor, proto;
+        if (!make_class(vm, frame, p, TOP(), p->name, &ctor, &proto))
+            THROW();
+        LOAD_STATE();
+        TOP() = ctor;
+        PUSH(proto);
+        NEXT();
+    }
+    CASE(SET_FIELDS_INIT) {
+        Obj *ctor = val_as_obj(PEEK(1)), *init = val_as_obj(PEEK(0));
+        ctor->u.func.fields = init;
+        init->u.func.home = ctor->u.func.home;
+        sp--;
+        NEXT();
+    }
+    CASE(SET_HOME) {
+        Obj *fn = val_as_obj(PEEK(1));
+        if (fn->kind == OBJ_FUNCTION)
+            fn->u.func.home = val_as_obj(PEEK(0));
+        sp--;
+        NEXT();
+    }
+
+    /* ---- operators ---- */
+    CASE(ADD) {
+        Value a = PEEK(1), b = PEEK(0);
+        if (val_is_number(a) && val_is_number(b)) {
+            sp--;
+            TOP() = val_number(val_as_number(a) + val_as_number(b));
+            NEXT();
+        }
+        SAVE_STATE();
+        Value r;
+        if (val_is_string(a) && val_is_string(b)) {
+            ObjString *s = str_concat(vm, val_as_str(a), val_as_str(b));
+            if (!s) {
+                vm_throw_range_error(vm, "Invalid string length");
+                THROW();
+            }
+            r = val_str(s);
+        } else {
+            r = op_add_slow(vm, a, b);
+        }
+        LOAD_STATE();
+        CHECK(r);
+        sp--;
+        TOP() = r;
+        NEXT();
+    }
+    CASE(SUB) CASE(MUL) CASE(DIV) CASE(MOD) CASE(POW) CASE(BIT_AND) CASE(BIT_OR) CASE(BIT_XOR)
+    CASE(SHL) CASE(SAR) CASE(SHR) {
+        Value a = PEEK(1), b = PEEK(0), r;
+        if (val_is_number(a) && val_is_number(b)) {
+            double x = val_as_number(a), y = val_as_number(b);
+            switch (*ip) {
+            case OP_SUB: r = val_number(x - y); break;
+            case OP_MUL: r = val_number(x * y); break;
+            case OP_DIV: r = val_number(x / y); break;
+            default: r = arith(vm, *ip, a, b); break;
+            }
+        } else {
+            SAVE_STATE();
+            r = arith(vm, *ip, a, b);
+            LOAD_STATE();
+            CHECK(r);
+        }
+        sp--;
+        TOP() = r;
+        NEXT();
+    }
+    CASE(EQ) CASE(NE) {
+        bool eq;
+        SAVE_STATE();
+        if (!IsLooselyEqual(vm, PEEK(1), PEEK(0), &eq))
+            THROW();
+        LOAD_STATE();
+        sp--;
+        TOP() = val_bool(*ip == OP_EQ ? eq : !eq);
+        NEXT();
+    }
+    CASE(STRICT_EQ) {
+        bool eq = IsStrictlyEqual(PEEK(1), PEEK(0));
+        sp--;
+        TOP() = val_bool(eq);
+        NEXT();
+    }
+    CASE(STRICT_NE) {
+        bool eq = IsStrictlyEqual(PEEK(1), PEEK(0));
+        sp--;
+        TOP() = val_bool(!eq);
+        NEXT();
+    }
+    CASE(LT) CASE(LE) CASE(GT) CASE(GE) {
+        Value a = PEEK(1), b = PEEK(0);
+        bool r;
+        if (val_is_number(a) && val_is_number(b)) {
+            double x = val_as_number(a), y = val_as_number(b);
+            switch (*ip) {
+            case OP_LT: r = x < y; break;
+            case OP_LE: r = x <= y; break;
+            case OP_GT: r = x > y; break;
+            default: r = x >= y; break;
+            }
+        } else {
+            SAVE_STATE();
+            int t;
+            switch (*ip) {
+            case OP_LT: t = less_than(vm, a, b, true); r = t == 1; break;
+            case OP_GT: t = less_than(vm, b, a, false); r = t == 1; break;
+            case OP_LE: t = less_than(vm, b, a, false); r = t == 0; break;
+            default: t = less_than(vm, a, b, true); r = t == 0; break;
+            }
+            LOAD_STATE();
+            if (t == -2)
+                THROW();
+        }
+        sp--;
+        TOP() = val_bool(r);
+        NEXT();
+    }
+    CASE(IN) {
+        Value k = PEEK(1), o = PEEK(0);
+        SAVE_STATE();
+        if (!val_is_object(o)) {
+            StrBuf a, b;
+            strbuf_init(&a);
+            strbuf_init(&b);
+            vm_describe_value(vm, k, &a);
+            vm_describe_value(vm, o, &b);
+            vm_throw_type_error(vm, "Cannot use 'in' operator to search for '%s' in %s", a.data,
+                                b.data);
+            strbuf_fini(&a);
+            strbuf_fini(&b);
+            THROW();
+        }
+        Atom a;
+        if (!ToPropertyKey(vm, k, &a))
+            THROW();
+        bool has = obj_has_property(vm, val_as_obj(o), a);
+        LOAD_STATE();
+        sp--;
+        TOP() = val_bool(has);
+        NEXT();
+    }
+    CASE(INSTANCEOF) {
+        bool r;
+        SAVE_STATE();
+        if (!InstanceofOperator(vm, PEEK(1), PEEK(0), &r))
+            THROW();
+        LOAD_STATE();
+        sp--;
+        TOP() = val_bool(r);
+        NEXT();
+    }
+    CASE(NEG) CASE(PLUS) CASE(BIT_NOT) CASE(INC) CASE(DEC) CASE(TO_NUMERIC) {
+        Value a = TOP();
+        double x;
+        if (val_is_number(a)) {
+            x = val_as_number(a);
+        } else {
+            SAVE_STATE();
+            if (!ToNumber(vm, a, &x))
+                THROW();
+            LOAD_STATE();
+        }
+        switch (*ip) {
+        case OP_NEG: x = -x; break;
+        case OP_BIT_NOT: x = ~numconv_to_int32(x); break;
+        case OP_INC: x = x + 1; break;
+        case OP_DEC: x = x - 1; break;
+        default: break;
+        }
+        TOP() = val_number(x);
+        NEXT();
+    }
+    CASE(NOT) TOP() = val_bool(!ToBoolean(TOP())); NEXT();
+    CASE(TO_STRING) {
+        if (!val_is_string(TOP())) {
+            SAVE_STATE();
+            ObjString *s = ToString(vm, TOP());
+            if (!s)
+                THROW();
+            LOAD_STATE();
+            TOP() = val_str(s);
+        }
+        NEXT();
+    }
+    CASE(TYPEOF) {
+        Atom a = val_typeof(TOP());
+        TOP() = val_str((ObjString *)atom_entry(vm, a));
+        NEXT();
+    }
+
+    /* ---- control flow ---- */
+    CASE(JUMP) {
+        int32_t off = (int32_t)READ_U32();
+        pc += off;
+        if (off < 0) {
+            SAVE_STATE();
+            if (!vm_check_limits(vm))
+                THROW();
+        }
+        NEXT();
+    }
+    CASE(JUMP_IF_FALSE) {
+        int32_t off = (int32_t)READ_U32();
+        if (!ToBoolean(POP()))
+            pc += off;
+        NEXT();
+    }
+    CASE(JUMP_IF_TRUE) {
+        int32_t off = (int32_t)READ_U32();
+        if (ToBoolean(POP()))
+            pc += off;
+        NEXT();
+    }
+    CASE(JUMP_IF_NULLISH) {
+        int32_t off = (int32_t)READ_U32();
+        if (val_is_nullish(POP()))
+            pc += off;
+        NEXT();
+    }
+    CASE(JUMP_IF_NOT_NULLISH) {
+        int32_t off = (int32_t)READ_U32();
+        if (!val_is_nullish(POP()))
+            pc += off;
+        NEXT();
+    }
+    CASE(JUMP_IF_NOT_UNDEFINED) {
+        int32_t off = (int32_t)READ_U32();
+        if (!val_is_undefined(POP()))
+            pc += off;
+        NEXT();
+    }
+
+    /* ---- calls ---- */
+    CASE(CALL) CASE(NEW) CASE(CALL_APPLY) CASE(NEW_APPLY) {
+        bool is_new = *ip == OP_NEW || *ip == OP_NEW_APPLY;
+        bool apply = *ip == OP_CALL_APPLY || *ip == OP_NEW_APPLY;
+        int argc;
+        Value *base, *argv;
+        if (apply) {
+            base = sp - (is_new ? 2 : 3);
+            Obj *arr = val_as_obj(sp[-1]);
+            argc = (int)arr->u.array.dense;
+            argv = arr->u.array.elems;
+        } else {
+            argc = READ_U16();
+            base = sp - argc - (is_new ? 1 : 2);
+            argv = base + (is_new ? 1 : 2);
+        }
+        Value fnv = base[0];
+        Value thisv = is_new ? VAL_UNDEFINED : base[1];
+        SAVE_STATE();
+        if (!vm_check_limits(vm))
+            THROW();
+        uint32_t pop = (uint32_t)(sp - base);
+        if (is_new) {
+            if (!IsConstructor(fnv)) {
+                throw_not_callable(vm, frame, ip, fnv, "is not a constructor");
+                THROW();
+            }
+        } else if (!IsCallable(fnv)) {
+            throw_not_callable(vm, frame, ip, fnv, "is not a function");
+            THROW();
+        }
+        Obj *fn = val_as_obj(fnv);
+        if (fn->kind == OBJ_FUNCTION) {
+            Value tv = thisv;
+            if (is_new) {
+                if (!construct_this(vm, fn, fnv, &tv))
+                    THROW();
+                LOAD_STATE();
+                argv = apply ? val_as_obj(sp[-1])->u.array.elems : base + 1;
+            }
+            gc_root_push(vm, &tv);
+            Frame *nf = setup_frame(vm, fn, tv, argc, argv, is_new ? fnv : VAL_UNDEFINED,
+                                    is_new ? FRAME_CONSTRUCT : 0);
+            gc_root_pop(vm, 1);
+            if (!nf)
+                THROW();
+            nf->caller_pop = pop;
+            LOAD_STATE();
+            NEXT();
+        }
+        Value r = is_new ? vm_construct(vm, fnv, argc, argv, fnv)
+                         : vm_call(vm, fnv, thisv, argc, argv);
+        LOAD_STATE();
+        CHECK(r);
+        sp -= pop;
+        PUSH(r);
+        NEXT();
+    }
+    CASE(SUPER_CALL) CASE(SUPER_CALL_APPLY) {
+        int argc;
+        Value *argv;
+        uint32_t pop;
+        if (*ip == OP_SUPER_CALL) {
+            argc = READ_U16();
+            argv = sp - argc;
+            pop = (uint32_t)argc;
+        } else {
+            Obj *arr = val_as_obj(sp[-1]);
+            argc = (int)arr->u.array.dense;
+            argv = arr->u.array.elems;
+            pop = 1;
+        }
+        SAVE_STATE();
+        Obj *active = frame->callee;
+        Value parent = active->proto ? val_obj(active->proto) : VAL_NULL;
+        if (!IsConstructor(parent)) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            if (active->proto == realm_intrinsic(vm, INTR_FunctionPrototype))
+                strbuf_puts(&sb, "null"); /* class extends null */
+            else
+                vm_describe_value(vm, parent, &sb);
+            char nb[200];
+            atom_to_cbuf(vm, active->u.func.proto->name, nb, sizeof nb);
+            vm_throw_type_error(vm, "Super constructor %s of %s is not a constructor", sb.data,
+                                *nb ? nb : "anonymous class");
+            strbuf_fini(&sb);
+            THROW();
+        }
+        Value r = vm_construct(vm, parent, argc, argv, frame->new_target);
+        LOAD_STATE();
+        CHECK(r);
+        if (frame->this_val != VAL_EMPTY) {
+            vm_throw_reference_error(vm, "Super constructor may only be called once");
+            THROW();
+        }
+        frame->this_val = r;
+        sp -= pop;
+        PUSH(r);
+        SAVE_STATE();
+        if (!run_field_init(vm, frame->callee, r))
+            THROW();
+        LOAD_STATE();
+        NEXT();
+    }
+    CASE(INIT_FIELDS) {
+        SAVE_STATE();
+        if (!run_field_init(vm, frame->callee, frame->this_val))
+            THROW();
+        LOAD_STATE();
+        NEXT();
+    }
+    CASE(CALL_METHOD0) {
+        Value o = PEEK(1), f = PEEK(0);
+        SAVE_STATE();
+        if (val_as_obj(f)->kind == OBJ_FUNCTION && val_is_object(o))
+            val_as_obj(f)->u.func.home = val_as_obj(o);
+        Value r = vm_call(vm, f, o, 0, NULL);
+        LOAD_STATE();
+        CHECK(r);
+        sp--;
+        TOP() = r;
+        NEXT();
+    }
+    CASE(RETURN) {
+        ret_value = POP();
+        if (frame->proto->nhandlers)
+            goto return_unwind;
+        goto do_return;
+    }
+    CASE(RETURN_UNDEF) {
+        ret_value = VAL_UNDEFINED;
+        if (frame->proto->nhandlers)
+            goto return_unwind;
+        goto do_return;
+    }
+
+    /* ---- exceptions ---- */
+    CASE(THROW) {
+        Value v = POP();
+        SAVE_STATE();
+        vm_throw(vm, v);
+        THROW();
+    }
+    CASE(THROW_TYPE) {
+        uint32_t k = READ_U32();
+        SAVE_STATE();
+        char b[512];
+        str_to_cbuf(val_as_str(consts[k]), b, sizeof b);
+        vm_throw_type_error(vm, "%s", b);
+        THROW();
+    }
+    CASE(END_FINALLY) {
+        int type = (int)val_as_number(POP());
+        Value v = POP();
+        switch (type) {
+        case COMPLETION_NORMAL:
+            NEXT();
+        case COMPLETION_THROW:
+            SAVE_STATE();
+            vm_rethrow(vm, v);
+            THROW();
+        case COMPLETION_RETURN:
+            ret_value = v;
+            goto return_unwind;
+        default:
+            pc = frame->proto->code + (uint32_t)val_as_number(v);
+            NEXT();
+        }
+    }
+
+    /* ---- iteration ---- */
+    CASE(GET_ITERATOR) {
+        Value iter, next;
+        SAVE_STATE();
+        if (!get_iterator(vm, frame, ip, TOP(), &iter, &next))
+            THROW();
+        LOAD_STATE();
+        TOP() = iter;
+        PUSH(next);
+        NEXT();
+    }
+    CASE(FOR_OF_NEXT) {
+        int32_t off = (int32_t)READ_U32();
+        Value v;
+        SAVE_STATE();
+        if (!vm_check_limits(vm))
+            THROW();
+        int s = iter_step(vm, PEEK(1), PEEK(0), &v);
+        LOAD_STATE();
+        if (s < 0)
+            THROW();
+        if (s == 0)
+            pc += off;
+        else
+            PUSH(v);
+        NEXT();
+    }
+    CASE(ITER_NEXT_OR_UNDEF) {
+        Value v = VAL_UNDEFINED;
+        if (PEEK(0) != VAL_EMPTY) {
+            SAVE_STATE();
+            int s = iter_step(vm, PEEK(1), PEEK(0), &v);
+            LOAD_STATE();
+            if (s < 0) {
+                PEEK(0) = VAL_EMPTY;
+                THROW();
+            }
+            if (s == 0) {
+                PEEK(0) = VAL_EMPTY;
+                v = VAL_UNDEFINED;
+            }
+        }
+        PUSH(v);
+        NEXT();
+    }
+    CASE(ITER_REST) {
+        SAVE_STATE();
+        Obj *arr = obj_new_array(vm, 0);
+        PUSH(val_obj(arr));
+        SAVE_STATE();
+        while (PEEK(1) != VAL_EMPTY) {
+            Value v;
+            int s = iter_step(vm, PEEK(2), PEEK(1), &v);
+            LOAD_STATE();
+            if (s < 0) {
+                PEEK(1) = VAL_EMPTY;
+                THROW();
+            }
+            if (s == 0) {
+                PEEK(1) = VAL_EMPTY;
+                break;
+            }
+            if (!obj_array_push(vm, val_as_obj(PEEK(0)), v))
+                THROW();
+        }
+        NEXT();
+    }
+    CASE(ITER_CLOSE) {
+        Value iter = PEEK(1), next = PEEK(0);
+        SAVE_STATE();
+        if (next != VAL_EMPTY && !iter_close(vm, iter, false))
+            THROW();
+        LOAD_STATE();
+        sp -= 2;
+        NEXT();
+    }
+    CASE(ITER_CLOSE_FINALLY) {
+        int type = (int)val_as_number(PEEK(0));
+        if (type != COMPLETION_NORMAL) {
+            SAVE_STATE();
+            if (type == COMPLETION_THROW) {
+                vm_throw(vm, PEEK(1));
+                iter_close(vm, PEEK(3), true);
+                vm_take_exception(vm);
+            } else if (!iter_close(vm, PEEK(3), false)) {
+                THROW();
+            }
+            LOAD_STATE();
+        }
+        NEXT();
+    }
+    CASE(FOR_IN_START) {
+        SAVE_STATE();
+        Obj *it = new_for_in_iterator(vm, TOP());
+        LOAD_STATE();
+        if (!it)
+            THROW();
+        TOP() = val_obj(it);
+        NEXT();
+    }
+    CASE(FOR_IN_NEXT) {
+        int32_t off = (int32_t)READ_U32();
+        Obj *it = val_as_obj(TOP());
+        Value keysv = it->u.host.slots[1];
+        for (;;) {
+            if (!val_is_object(keysv)) {
+                pc += off;
+                break;
+            }
+            Obj *keys = val_as_obj(keysv);
+            uint32_t i = (uint32_t)val_as_number(it->u.host.slots[2]);
+            if (i >= keys->u.array.dense) {
+                pc += off;
+                break;
+            }
+            it->u.host.slots[2] = val_number(i + 1);
+            Value k = keys->u.array.elems[i];
+            SAVE_STATE();
+            Atom a;
+            if (!ToPropertyKey(vm, k, &a))
+                THROW();
+            if (!obj_has_property(vm, val_as_obj(it->u.host.slots[0]), a))
+                continue; /* deleted during the loop */
+            PUSH(k);
+            break;
+        }
+        NEXT();
+    }
+    CASE(ARGUMENTS) {
+        SAVE_STATE();
+        Obj *a = new_arguments(vm, frame);
+        LOAD_STATE();
+        PUSH(val_obj(a));
+        NEXT();
+    }
+    CASE(REST) {
+        uint16_t from = READ_U16();
+        SAVE_STATE();
+        uint32_t n = frame->argc > from ? frame->argc - from : 0;
+        Obj *a = obj_new_array_from(vm, n, frame->argv + from);
+        LOAD_STATE();
+        PUSH(val_obj(a));
+        NEXT();
+    }
+
+    /* ---- generators ---- */
+    CASE(INITIAL_YIELD) {
+        SAVE_STATE();
+        Activation *act = frame->act;
+        Value pv = obj_get(vm, frame->callee, ATOM_prototype);
+        CHECK(pv);
+        Obj *gproto = val_is_object(pv) ? val_as_obj(pv)
+                                        : realm_intrinsic(vm, INTR_GeneratorPrototype);
+        Obj *gen = obj_new_kind(vm, OBJ_GENERATOR, gproto);
+        gen->u.gen.act = act;
+        act->owner = gen;
+        act->state = GEN_SUSPENDED_START;
+        LOAD_STATE();
+        SAVE_STATE();
+        ret_value = val_obj(gen);
+        goto suspend;
+    }
+    CASE(YIELD) {
+        ret_value = POP();
+        SAVE_STATE();
+        frame->act->state = GEN_SUSPENDED_YIELD;
+        goto suspend;
+    }
+    CASE(YIELD_STAR) CASE(AWAIT) {
+        SAVE_STATE();
+        vm_throw_syntax_error(vm, "%s is not supported yet", *ip == OP_AWAIT ? "await" : "yield*");
+        THROW();
+    }
+
+    /* ---- misc ---- */
+    CASE(DEBUGGER) NEXT();
+    CASE(CHECK_OBJECT_COERCIBLE) {
+        Atom a = READ_U32();
+        if (val_is_nullish(TOP())) {
+            SAVE_STATE();
+            const char *what = val_is_null(TOP()) ? "null" : "undefined";
+            ObjString *t = bc_site_text(frame->proto, (uint32_t)(ip - frame->proto->code));
+            char tb[200], kb[200];
+            if (t)
+                str_to_cbuf(t, tb, sizeof tb);
+            else
+                snprintf(tb, sizeof tb, "%s", what);
+            if (a != ATOM_NULL)
+                vm_throw_type_error(vm, "Cannot destructure property '%s' of '%s' as it is %s.",
+                                    atom_to_cbuf(vm, a, kb, sizeof kb), tb, what);
+            else
+                vm_throw_type_error(vm, "Cannot destructure '%s' as it is %s.", tb, what);
+            THROW();
+        }
+        NEXT();
+    }
+    case OP__COUNT:
+    default:
+        SAVE_STATE();
+        die(EXIT_INTERNAL, "bad opcode %u at pc %u", *ip, (unsigned)(ip - frame->proto->code));
+    }
+
+    /* ---- leaving a frame ---- */
+return_unwind: {
+    /* a return crosses the finally blocks that enclose it (#sec-try-statement-runtime-
+     * semantics-evaluation): jump to the innermost one with a return completion */
+    Handler *h = find_handler(frame->proto, (uint32_t)(ip - frame->proto->code), true);
+    if (h) {
+        sp = slots + frame->proto->nparams + frame->proto->nlocals + h->depth;
+        PUSH(ret_value);
+        PUSH(val_number(COMPLETION_RETURN));
+        pc = frame->proto->code + h->target;
+        NEXT();
+    }
+}
+do_return: {
+    Value v = ret_value;
+    Frame *f = frame;
+    if (f->flags & FRAME_CONSTRUCT) {
+        if (!val_is_object(v)) {
+            if ((f->proto->flags & FP_DERIVED) && !val_is_undefined(v)) {
+                SAVE_STATE();
+                vm_throw_type_error(vm, "Derived constructors may only return object or undefined");
+                THROW();
+            }
+            if (f->this_val == VAL_EMPTY) {
+                SAVE_STATE();
+                vm_throw_reference_error(vm, "Must call super constructor in derived class before "
+                                             "accessing 'this' or returning from derived constructor");
+                THROW();
+            }
+            v = f->this_val;
+        }
+    }
+    uint32_t fl = f->flags, pop = f->caller_pop;
+    unlink_frame(vm, f);
+    if (fl & FRAME_ENTRY) {
+        result = v;
+        goto out;
+    }
+    LOAD_STATE();
+    sp -= pop;
+    PUSH(v);
+    NEXT();
+}
+suspend: {
+    /* the activation keeps its frame; the caller continues (#sec-generatoryield) */
+    Frame *f = frame;
+    vm->frame = f->caller;
+    vm->depth--;
+    f->caller = NULL;
+    uint32_t fl = f->flags, pop = f->caller_pop;
+    f->flags &= ~(uint32_t)FRAME_ENTRY;
+    if (fl & FRAME_ENTRY) {
+        result = ret_value;
+        goto out;
+    }
+    LOAD_STATE();
+    sp -= pop;
+    PUSH(ret_value);
+    NEXT();
+}
+exception:
+    for (;;) {
+        Frame *f = vm->frame;
+        frame = f;
+        if (!vm->terminated && f->proto->nhandlers) {
+            Handler *h = find_handler(f->proto, (uint32_t)(ip - f->proto->code), false);
+            if (h) {
+                pc = f->proto->code + h->target;
+                slots = f->slots;
+                consts = f->proto->consts;
+                sp = slots + f->proto->nparams + f->proto->nlocals + h->depth;
+                Value e = vm_take_exception(vm);
+                PUSH(e);
+                if (h->kind == HANDLER_FINALLY)
+                    PUSH(val_number(COMPLETION_THROW));
+                NEXT();
+            }
+        }
+        uint32_t fl = f->flags;
+        unlink_frame(vm, f);
+        if (fl & FRAME_ENTRY) {
+            result = VAL_EXCEPTION;
+            goto out;
+        }
+        LOAD_STATE();
+        ip = pc - 1;
+    }
+out:
+    return result;
+#undef LOAD_STATE
+#undef SAVE_STATE
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef READ_U8
+#undef READ_U16
+#undef READ_U32
+#undef THROW
+#undef CHECK
+#undef STRICT
+#undef CASE
+#undef NEXT
+}

@@ -1,0 +1,134 @@
+/* vm.h — the virtual machine: one instance of the engine (R3: no globals; every function
+ * takes the Vm). Owns the heap (gc.h), the atom table, the realm, the frame stack, the
+ * pending exception, the run limits, and the hooks through which the host (cmd_run,
+ * the job queue, the trace writer) observes it. vm_run() is the one non-recursive
+ * dispatch loop: a call from bytecode to bytecode pushes a frame and continues in the same
+ * C frame; C is re-entered only when native code calls JS (vm_call from a built-in,
+ * getters, jobs), and that depth is bounded (RangeError: Maximum call stack size exceeded).
+ *
+ * JS exceptions are values: a function that throws sets vm->exception (vm_throw*) and
+ * returns VAL_EXCEPTION / NULL / false; the loop unwinds through each frame's handler
+ * table. A run limit (--max-steps, --timeout, --max-heap) raises an uncatchable
+ * termination that unwinds everything (vm->terminated says which). */
+#ifndef TICKSCOPE_VM_H
+#define TICKSCOPE_VM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "common/strbuf.h"
+#include "common/util.h"
+#include "tracer/atom.h"
+#include "tracer/frame.h"
+#include "tracer/gc.h"
+#include "tracer/srcpos.h"
+#include "tracer/value.h"
+
+typedef enum {
+    TERM_NONE = 0,
+    TERM_MAX_STEPS,
+    TERM_TIMEOUT,
+    TERM_MAX_HEAP,
+} Termination;
+
+typedef enum {
+    CONSOLE_OUT = 1, /* console.log/info/debug */
+    CONSOLE_ERR = 2, /* console.warn/error/trace */
+} ConsoleStream;
+
+/* Hooks the embedder sets; all are optional. */
+typedef struct {
+    /* One console line (without its newline) was produced. */
+    void (*console_write)(Vm *vm, ConsoleStream stream, const char *text, size_t len,
+                          void *ctx);
+    void *ctx;
+} VmHooks;
+
+struct Vm {
+    Gc gc;
+    AtomTable atoms;
+    Realm *realm;
+    FrameStack stack;
+    Frame *frame;          /* the running (innermost) frame, or NULL */
+
+    Value exception;       /* valid while has_exception */
+    bool has_exception;
+    SrcPos exc_pos;        /* where the pending exception was thrown (innermost JS frame) */
+    Termination terminated; /* set: an uncatchable stop is unwinding */
+
+    uint32_t depth, max_depth;     /* JS frames on the stack / limit */
+    uint32_t c_depth, max_c_depth; /* nested vm_run calls / limit */
+    uint64_t steps, max_steps;     /* backward jumps + calls; 0 = unlimited */
+    double timeout_at;             /* CLOCK_MONOTONIC seconds; 0 = none */
+
+    ObjString *unit_strings[256];  /* one-unit strings cache (str_from_unit) */
+    ObjString *empty_string;
+    ObjString *filename;           /* the script being run */
+    ObjString *source;             /* its text */
+    ObjSymbol *private_brand;      /* unused yet */
+
+    VmHooks hooks;
+    void *host;                    /* the host/job-queue state (issue 4) */
+    bool dump_bytecode;
+};
+
+/* Creates a VM with a fresh realm (every built-in registered). */
+Vm *vm_new(void);
+void vm_free(Vm *vm);
+
+/* ---- calling ----------------------------------------------------------------------- */
+
+/* Call(F, thisValue, args) (#sec-call): VAL_EXCEPTION on throw ("x is not a function"
+ * is the caller's message to give; this one says "... is not a function" generically). */
+Value vm_call(Vm *vm, Value fn, Value this_val, int argc, const Value *argv) WARN_UNUSED;
+/* Construct(F, args, newTarget) (#sec-construct): VAL_EXCEPTION on throw. */
+Value vm_construct(Vm *vm, Value fn, int argc, const Value *argv, Value new_target) WARN_UNUSED;
+/* Invoke(V, P, args) (#sec-invoke): GetV then Call. */
+Value vm_invoke(Vm *vm, Value v, Atom method, int argc, const Value *argv) WARN_UNUSED;
+
+/* Compiles and runs a script's top level; the result or VAL_EXCEPTION. */
+Value vm_run_script(Vm *vm, FuncProto *script) WARN_UNUSED;
+/* Resumes a suspended generator/async activation with a completion; returns what the
+ * activation produced when it next suspends or completes (the yielded/returned value;
+ * *done tells which), or VAL_EXCEPTION. */
+Value vm_resume(Vm *vm, Activation *act, ResumeMode mode, Value v, bool *done) WARN_UNUSED;
+
+/* ---- exceptions -------------------------------------------------------------------- */
+
+/* Throws v; returns VAL_EXCEPTION for `return vm_throw(vm, v);`. */
+Value vm_throw(Vm *vm, Value v);
+/* Creates and throws an error of the given intrinsic kind with a printf message. */
+Value vm_throw_type_error(Vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
+Value vm_throw_range_error(Vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
+Value vm_throw_reference_error(Vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
+Value vm_throw_syntax_error(Vm *vm, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* Takes the pending exception (and clears it). */
+Value vm_take_exception(Vm *vm);
+static inline bool vm_has_exception(const Vm *vm) {
+    return vm->has_exception;
+}
+/* "Cannot read properties of undefined (reading 'x')" and friends, from a key. */
+Value vm_throw_not_object_access(Vm *vm, Value base, Atom key, bool is_set);
+/* An Error object with prototype proto (an intrinsic such as %TypeError.prototype%),
+ * "message" (when msg is not NULL) and "stack" captured from the current frames. */
+Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg);
+/* CreateIterResultObject (#sec-createiterresultobject): { value, done }. */
+Value CreateIterResultObject(Vm *vm, Value v, bool done);
+
+/* A short description of v for "... is not a function" messages, as V8 renders the
+ * callee expression when it has no source text: the value for primitives, "object"... */
+void vm_describe_value(Vm *vm, Value v, StrBuf *out);
+
+/* The stack trace text of the current JS frames ("    at f (file.js:3:9)" lines), for
+ * error.stack (#sec-error-objects; V8 format). */
+void vm_capture_stack(Vm *vm, StrBuf *out, int skip_native);
+
+/* Run limits: counts a step; on the limit sets vm->terminated and a pending exception. */
+bool vm_check_limits(Vm *vm) WARN_UNUSED;
+/* Called by gc_alloc past --max-heap. */
+void vm_limit_exceeded(Vm *vm, Termination why);
+
+/* Console output through the hook (or stderr when no hook is set). */
+void vm_console_write(Vm *vm, ConsoleStream stream, const char *text, size_t len);
+
+#endif

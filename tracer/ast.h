@@ -6,7 +6,9 @@
  * Representation (fixed; others rely on it):
  *  - Every node is a Node {kind, flags, pos, as.<kind>}; pos is the position of the
  *    node's first token (for binary/assign/member/call nodes: the first token of the left
- *    operand, as V8 reports; `op_pos` fields give the operator's own position).
+ *    operand, as V8 reports; `op_pos` fields give the operator's own position). These are
+ *    ESTree's `start` positions, except that a parenthesized expression starts at its `(`
+ *    and a method's FUNCTION starts at the method name (or get/set/async/`*`).
  *  - Identifiers, property names, labels and private names are AstName: UTF-8, escapes
  *    decoded, NUL-terminated, with a length in bytes. Identifiers can never hold a lone
  *    surrogate, so UTF-8 is lossless for them.
@@ -158,7 +160,8 @@ typedef enum {
 
 /* Node.flags bits */
 enum {
-    AST_PARENTHESIZED = 1 << 0, /* the expression was written inside ( ) */
+    AST_PARENTHESIZED = 1 << 0, /* the expression was written inside ( ); its pos is then
+                                   the outermost `(` (as V8 reports errors on it) */
     AST_DIRECTIVE = 1 << 1,     /* EXPR_STMT: part of a directive prologue ("use strict") */
 };
 
@@ -201,8 +204,8 @@ enum {
     FUNC_SIMPLE_PARAMS = 1u << 7,  /* params are plain identifiers: no default/rest/pattern */
     FUNC_USES_ARGUMENTS = 1u << 8, /* `arguments` is referenced in the body or params (also
                                       through nested arrows); never set on arrows */
-    FUNC_USES_THIS = 1u << 9,      /* `this` (or super, new.target via arrows) is used in this
-                                      function or in a nested arrow; set on arrows too */
+    FUNC_USES_THIS = 1u << 9,      /* `this` or super is used in this function or in a
+                                      nested arrow; set on those arrows too */
     FUNC_USES_SUPER_PROP = 1u << 10, /* super.x / super[x] inside (or in nested arrows) */
     FUNC_USES_SUPER_CALL = 1u << 11, /* super(...) inside (derived constructor or its arrows) */
     FUNC_USES_NEW_TARGET = 1u << 12, /* new.target inside (or in nested arrows) */
@@ -376,7 +379,11 @@ typedef struct {
 typedef struct {
     AstOp op;        /* ASSIGN for `=`; otherwise the binary/logical op of `op=` */
     Node *target;    /* `=`: IDENT, MEMBER, ARRAY_PATTERN or OBJECT_PATTERN.
-                        compound: IDENT or MEMBER only */
+                        compound: IDENT or MEMBER only.
+                        Also CALL for `=` and arithmetic `op=` (not &&= ||= ??=): V8 accepts
+                        f() = 1 (web compatibility) and throws ReferenceError "Invalid
+                        left-hand side in assignment" at run time after calling f; the same
+                        holds for UPDATE's arg and a FOR_IN/FOR_OF left */
     Node *value;
     SrcPos op_pos;
 } AstAssign;
@@ -444,9 +451,12 @@ typedef struct {
     bool strict;       /* modules, or a "use strict" prologue */
     bool has_top_level_await; /* module: `await` / `for await` at the top level */
     AstDeclList var_decls; /* var-scoped names of the top level: var, and function
-                              declarations at the top level (each name once, in order) */
-    AstDeclList lex_decls; /* let/const/class (and top-level functions in modules are
-                              var-scoped per spec: they appear in var_decls) */
+                              declarations at the top level (each name once, in order; kind
+                              DECL_FUNCTION when a function declaration has that name) */
+    AstDeclList lex_decls; /* let/const/class; in a module also the top-level function
+                              declarations (DECL_FUNCTION) and imports (DECL_IMPORT), which
+                              are lexical there (#sec-module-semantics-static-semantics-
+                              lexicallydeclarednames) */
     uint32_t ntagged;   /* number of tagged-template sites (AstTagged.site_id < ntagged) */
     AstDeclList annexb_funcs; /* Annex B.3.3 names at the top level (see AstFunction) */
     void *scope_data;   /* reserved for the scope pass; the parser sets NULL */

@@ -14,6 +14,19 @@
  *    (a PromiseResolveThenableJob, the reaction that resolves the new promise, then the
  *    resumption).
  *
+ * Not here yet: async generators (AsyncGeneratorStart, the request queue, yield's
+ * implicit await, AsyncGeneratorAwaitReturn) and for-await's CreateAsyncFromSyncIterator.
+ * PR #1250 also changed AsyncFromSyncIteratorContinuation's valueWrapper and the async
+ * generator return path; their es2017/es2018 branches belong beside those algorithms.
+ * Later normative changes that moved jobs (ecma262 #2819 yield* in async generators,
+ * #2600 async-from-sync iterator closing) are not modes: they are known differences
+ * from the historical editions.
+ *
+ * Depth: each async call nested inside another synchronously (async1 calling async2
+ * before its first await) runs through vm_resume, one C level each, so such chains are
+ * bounded by vm->max_c_depth (RangeError: Maximum call stack size exceeded), as
+ * generators are.
+ *
  * Conventions on Activation (frame.h): extra[0] is the async state object (an OBJ_HOST
  * that owns the result capability and points back to the activation), extra[1] is the
  * activation's trace id as a number (every kind of activation: async_register_activation
@@ -22,8 +35,8 @@
  *
  * WHAT THE VM MUST DO
  *
- *  Calling an async function (FP_ASYNC without FP_GENERATOR), from OP_CALL/OP_NEW paths
- *  and vm_call alike: create the Activation and bind the arguments exactly as for a
+ *  Calling an async function (FP_ASYNC without FP_GENERATOR), from the OP_CALL paths and
+ *  vm_call alike (async functions are not constructors): create the Activation and bind the arguments exactly as for a
  *  generator (setup_frame), but do not run it inline: unlink it (vm->frame back to the
  *  caller, depth--, frame->caller = NULL, state GEN_SUSPENDED_START, pc at the first
  *  instruction of the function, parameter initialisation included), then
@@ -31,8 +44,9 @@
  *  with the caller's frame saved (SAVE_STATE) and its arguments still on its stack.
  *  AsyncFunctionStart runs the body through vm_resume until its first await or its end
  *  and returns the result promise, which is the call's value. VAL_EXCEPTION only when a
- *  run limit is unwinding (every JS exception of the body rejects the promise, including
- *  one thrown while binding parameters, as EvaluateAsyncFunctionBody says).
+ *  run limit is unwinding or the call depth is exhausted before the body starts
+ *  (RangeError): every JS exception of the body rejects the promise instead, including
+ *  one thrown while binding parameters, as EvaluateAsyncFunctionBody says.
  *
  *  OP_AWAIT (value v on the stack, inside an async activation act):
  *      SAVE_STATE();                          -- `at` of the trace is the await
@@ -64,9 +78,10 @@
 
 /* EvaluateAsyncFunctionBody's steps 1 and 3-5 with AsyncFunctionStart
  * (#sec-async-functions-abstract-operations-async-function-start): creates the
- * PromiseCapability of %Promise%, runs the body (AsyncBlockStart) until it first awaits
- * or completes, and returns promiseCapability.[[Promise]]. act is suspended at its start
- * and unlinked (see above). VAL_EXCEPTION only while a run limit unwinds. */
+ * PromiseCapability of %Promise%, writes the `activation` event, runs the body
+ * (AsyncBlockStart) until it first awaits or completes, and returns
+ * promiseCapability.[[Promise]]. act is suspended at its start and unlinked (see above).
+ * VAL_EXCEPTION only while a run limit unwinds or when the call depth is exhausted. */
 Value AsyncFunctionStart(Vm *vm, Activation *act) WARN_UNUSED;
 
 /* AsyncBlockStart(promiseCapability, asyncBody, asyncContext)

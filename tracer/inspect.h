@@ -7,8 +7,9 @@
  * %i %f %j %o %O %c %% specifiers.
  *
  * Like node, the formatter runs user code only where node does: Symbol.toStringTag and
- * constructor "name" getters, an error's name/message/stack/cause/errors, toString and
- * valueOf for %s %d %i %f, toJSON for %j. It never calls property getters (it prints
+ * constructor "name" getters, an error's name/message/stack/cause/errors, a
+ * [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) method, toString
+ * and valueOf for %s %d %i %f, toJSON for %j. It never calls property getters (it prints
  * [Getter]). It allocates JS objects only when such code runs, roots everything it
  * holds across those calls, and builds its text in malloc'd StrBufs. C recursion is
  * bounded by the depth option and, for depth: Infinity, by a nesting limit past which
@@ -38,20 +39,42 @@ bool inspect_format_args(Vm *vm, int argc, const Value *argv, StrBuf *out);
 #define INSPECT_COMPACT_TRUE (-1) /* compact: true, node's legacy layout */
 
 typedef struct {
-    double depth;              /* 2; INFINITY for depth: null or Infinity */
-    bool show_hidden;          /* false: non-enumerable keys shown as [key] when true */
-    int compact;               /* 3, or INSPECT_COMPACT_FALSE / INSPECT_COMPACT_TRUE */
-    double break_length;       /* 80 */
-    double max_array_length;   /* 100 (INFINITY for null) */
-    double max_string_length;  /* 10000 (INFINITY for null) */
+    double depth;             /* 2; INFINITY for depth: null or Infinity */
+    bool show_hidden;         /* false: non-enumerable keys shown as [key] when true */
+    int compact;              /* 3, or INSPECT_COMPACT_FALSE / INSPECT_COMPACT_TRUE */
+    double break_length;      /* 80 */
+    double max_array_length;  /* 100 (INFINITY for null) */
+    double max_string_length; /* 10000 (INFINITY for null) */
+    bool custom_inspect;      /* true: call obj[Symbol.for('nodejs.util.inspect.custom')]
+                                 (console.dir sets it false, as node does) */
 } InspectOptions;
 
 /* Fills *opts with node's inspectDefaultOptions. */
 void inspect_options_init(InspectOptions *opts);
 
+/* Reads util.inspect's options from a JS options object, as node's inspect() copies them
+ * (console.dir's second argument): the object's own enumerable depth (null, undefined or
+ * NaN: Infinity), showHidden and customInspect (truthiness), compact (true, false, or
+ * a number; below 1 counts as false), breakLength, maxArrayLength and maxStringLength
+ * (null: Infinity). Other keys (colors, sorted, getters, numericSeparator) are ignored.
+ * A non-object leaves *opts as it is. False when a getter throws (exception pending). */
+bool inspect_options_from_object(Vm *vm, Value options, InspectOptions *opts) WARN_UNUSED;
+
 /* util.inspect(v, opts): like inspect_value, but strings are quoted at the top level
  * too (as console.dir and util.inspect show them). False when a JS exception is
  * pending (out then holds a partial text the caller discards). */
 bool inspect_value_opts(Vm *vm, Value v, const InspectOptions *opts, StrBuf *out);
+
+/* ---- console.table ---------------------------------------------------------------- */
+
+/* The text console.table(data, properties) prints (node's consoleMethods.table and
+ * internal/cli_table): a box-drawn table, several lines without a final newline. Cells
+ * are util.inspect'ed with depth 0 (-1 for objects with more than two keys),
+ * maxArrayLength 3 and breakLength Infinity; Map, Set and their iterators get
+ * "(iteration index)" tables. When data is not a non-function object the text is
+ * console.log's (inspect_format_args of data alone). properties is undefined or an
+ * array of column keys (anything else throws node's TypeError). False when a JS
+ * exception is pending (getters and custom inspectors run, as in node). */
+bool inspect_console_table(Vm *vm, Value data, Value properties, StrBuf *out) WARN_UNUSED;
 
 #endif

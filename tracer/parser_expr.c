@@ -394,8 +394,14 @@ Node *parse_to_assign_target(Parser *p, Node *n, bool top, const char *top_msg)
         }
         pr->is_proto = false;
         Node *v = pr->value;
+        if (pr->shorthand && v->kind == NODE_IDENT) {
+            TRY(parse_check_simple_target(p, v, MSG_BAD_DESTRUCT)); /* {eval}: V8's eval message */
+            continue;
+        }
         if (v->kind == NODE_ASSIGN_PATTERN) {
-            continue; /* CoverInitializedName {a = 1}: already a target with a default */
+            /* CoverInitializedName {a = 1}: already a target with a default */
+            TRY(parse_check_simple_target(p, v->as.assign_pattern.target, MSG_BAD_DESTRUCT));
+            continue;
         } else if (v->kind == NODE_ASSIGN && v->as.assign.op == AST_OP_ASSIGN &&
                    !(v->flags & AST_PARENTHESIZED)) {
             Node *target = v->as.assign.target, *value = v->as.assign.value;

@@ -2,7 +2,6 @@
  * Nothing here runs JS or allocates GC memory. */
 #include "tracer/trace.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -393,13 +393,14 @@ static bool stack_push2(Vm *vm, Obj *st, Value a, Value b) {
 static Value parse_text(Vm *vm, ObjString *src) {
     ROOTS_BEGIN();
     JsonParser p = {vm, src, 0, src->len};
-    Obj *st = obj_new_array(vm, 0);
+    Obj *st = NULL;
     Value v = VAL_UNDEFINED, result = VAL_EXCEPTION;
     ObjString *key = NULL;
     gc_root_push_ptr(vm, &p.src);
     gc_root_push_ptr(vm, &st);
     gc_root_push(vm, &v);
     gc_root_push_ptr(vm, &key);
+    st = obj_new_array(vm, 0);
     for (;;) {
         /* Produce a value. */
         skip_ws(&p);
@@ -501,8 +502,9 @@ static Value InternalizeJSONProperty(Vm *vm, Obj *holder, Value name, Value revi
     if (depth > JSON_MAX_DEPTH)
         return vm_throw_range_error(vm, "Maximum call stack size exceeded");
     ROOTS_BEGIN();
-    Value result = VAL_EXCEPTION, val = VAL_UNDEFINED, elem = VAL_UNDEFINED;
+    Value result = VAL_EXCEPTION, val = VAL_UNDEFINED, elem = VAL_UNDEFINED, ne = VAL_UNDEFINED;
     Obj *keys = NULL;
+    gc_root_push(vm, &ne);
     gc_root_push_ptr(vm, &holder);
     gc_root_push(vm, &name);
     gc_root_push(vm, &val);
@@ -533,7 +535,7 @@ static Value InternalizeJSONProperty(Vm *vm, Obj *holder, Value name, Value revi
             else
                 prop = val_str(val_number_to_string(vm, i));
             elem = prop; /* rooted while the key is in use */
-            Value ne = InternalizeJSONProperty(vm, o, prop, reviver, depth + 1);
+            ne = InternalizeJSONProperty(vm, o, prop, reviver, depth + 1);
             if (ne == VAL_EXCEPTION)
                 goto out;
             Atom a = atom_from_str(vm, val_as_str(elem));

@@ -64,6 +64,8 @@ out:
     return r;
 }
 
+static Value throw_typeof(Vm *vm, Value v, const char *rest);
+
 /* Invoke(V, "then", args) (#sec-invoke) with V8's message for a missing then. The caller
  * roots argv (a C array is not on the VM stack). */
 static Value invoke_then(Vm *vm, Value v, int argc, const Value *argv) {
@@ -73,7 +75,7 @@ static Value invoke_then(Vm *vm, Value v, int argc, const Value *argv) {
     if (then == VAL_EXCEPTION)
         return VAL_EXCEPTION;
     if (!IsCallable(then))
-        return throw_described(vm, "%s is not a function", then);
+        return throw_typeof(vm, then, " is not a function");
     return vm_call(vm, then, v, argc, argv);
 }
 
@@ -331,8 +333,10 @@ typedef struct {
     bool done;         /* [[Done]] */
 } IteratorRecord;
 
-/* V8's "number 1 is not iterable" subject: the typeof, then the value for primitives. */
-static void describe_not_iterable(Vm *vm, Value v, StrBuf *sb) {
+/* How V8 names a value it cannot call or iterate when there is no source text:
+ * `undefined`, `object null`, `boolean true`, `number 1.5`, `string "abc"`, `symbol`,
+ * `function`, `object`. */
+static void describe_typeof(Vm *vm, Value v, StrBuf *sb) {
     if (val_is_undefined(v)) {
         strbuf_puts(sb, "undefined");
     } else if (val_is_null(v)) {
@@ -340,6 +344,10 @@ static void describe_not_iterable(Vm *vm, Value v, StrBuf *sb) {
     } else if (val_is_number(v) || val_is_bool(v)) {
         strbuf_puts(sb, val_is_number(v) ? "number " : "boolean ");
         vm_describe_value(vm, v, sb);
+    } else if (val_is_string(v)) {
+        strbuf_puts(sb, "string \"");
+        str_to_utf8(val_as_str(v), sb);
+        strbuf_puts(sb, "\"");
     } else if (val_is_symbol(v)) {
         strbuf_puts(sb, "symbol");
     } else if (IsCallable(v)) {
@@ -347,6 +355,17 @@ static void describe_not_iterable(Vm *vm, Value v, StrBuf *sb) {
     } else {
         strbuf_puts(sb, "object");
     }
+}
+
+/* Throws "<describe_typeof(v)><rest>" as a TypeError. */
+static Value throw_typeof(Vm *vm, Value v, const char *rest) {
+    StrBuf sb;
+    strbuf_init(&sb);
+    describe_typeof(vm, v, &sb);
+    strbuf_puts(&sb, rest);
+    Value r = vm_throw_type_error(vm, "%s", sb.data);
+    strbuf_fini(&sb);
+    return r;
 }
 
 /* GetIterator(obj, sync) (#sec-getiterator): false on a throw. */
@@ -358,16 +377,8 @@ static bool GetIterator(Vm *vm, Value obj, IteratorRecord *rec) {
     if (method == VAL_EXCEPTION)
         goto out;
     if (!IsCallable(method)) {
-        if (!val_is_nullish(method)) {
-            throw_described(vm, "%s is not a function", method);
-        } else {
-            StrBuf sb;
-            strbuf_init(&sb);
-            describe_not_iterable(vm, obj, &sb);
-            vm_throw_type_error(vm, "%s is not iterable (cannot read property "
-                                    "Symbol(Symbol.iterator))", sb.data);
-            strbuf_fini(&sb);
-        }
+        /* V8 says "not iterable" for any method that is not callable */
+        throw_typeof(vm, obj, " is not iterable (cannot read property Symbol(Symbol.iterator))");
         goto out;
     }
     /* GetIteratorFromMethod: iterator = ? Call(method, obj); if not an Object throw;
@@ -398,11 +409,7 @@ out:
 static int IteratorStepValue(Vm *vm, IteratorRecord *rec, Value *value) {
     Value r = VAL_EXCEPTION;
     if (!IsCallable(rec->next_method)) {
-        StrBuf sb;
-        strbuf_init(&sb);
-        describe_not_iterable(vm, rec->next_method, &sb);
-        vm_throw_type_error(vm, "%s is not a function", sb.data);
-        strbuf_fini(&sb);
+        throw_typeof(vm, rec->next_method, " is not a function");
     } else {
         r = vm_call(vm, rec->next_method, rec->iterator, 0, NULL);
     }

@@ -11,8 +11,8 @@
  * regular-expression syntax (so 'abc'.search('b') works); anything that really needs a
  * regular expression throws "TypeError: RegExp is not supported yet (...)".
  * normalize returns its input when it is already normalized (checked by tables) and
- * throws that kind of TypeError otherwise. toLocale*Case and localeCompare ignore their
- * locales (node's default en-US/root behaviour). */
+ * throws that kind of TypeError otherwise. localeCompare ignores its locales (node's
+ * default en-US/root behaviour); toLocale*Case honours only "tr" and "az". */
 #include <math.h>
 #include <string.h>
 
@@ -117,17 +117,29 @@ static void describe_callsite(Vm *vm, Value v, StrBuf *sb) {
 }
 
 /* GetMethod(V, P) (#sec-getmethod): undefined for null/undefined, VAL_EXCEPTION on a
- * throw or when the value is not callable ("number 5 is not a function"). */
-static Value get_method(Vm *vm, Value v, Atom key) {
+ * throw or when the value is not callable. V8 words that last error two ways depending on
+ * the caller: `number 5 is not a function` (replace, split, matchAll) or, with
+ * key_text set, `'5' returned for property 'Symbol(Symbol.match)' of object '#<Object>'
+ * is not a function` (match, search, replaceAll). */
+static Value get_method(Vm *vm, Value v, Atom key, const char *key_text) {
     Value f = val_get(vm, v, key);
     if (f == VAL_EXCEPTION || val_is_nullish(f))
         return f == VAL_EXCEPTION ? f : VAL_UNDEFINED;
     if (!IsCallable(f)) {
-        StrBuf sb;
+        StrBuf sb, ob;
         strbuf_init(&sb);
-        describe_callsite(vm, f, &sb);
-        vm_throw_type_error(vm, "%s is not a function", sb.data);
+        strbuf_init(&ob);
+        if (key_text) {
+            vm_describe_value(vm, f, &sb);
+            vm_describe_value(vm, v, &ob);
+            vm_throw_type_error(vm, "'%s' returned for property '%s' of object '%s' is not a function",
+                                sb.data, key_text, ob.data);
+        } else {
+            describe_callsite(vm, f, &sb);
+            vm_throw_type_error(vm, "%s is not a function", sb.data);
+        }
         strbuf_fini(&sb);
+        strbuf_fini(&ob);
         return VAL_EXCEPTION;
     }
     return f;
@@ -439,11 +451,13 @@ static NATIVE(string_slice) {
     double start, end = s->len;
     bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
               (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &end));
+    ObjString *r = NULL;
+    if (ok) {
+        uint32_t from = clamp_relative(start, s->len), to = clamp_relative(end, s->len);
+        r = str_substring(vm, s, from, to > from ? to : from);
+    }
     gc_root_pop(vm, 1);
-    if (!ok)
-        return VAL_EXCEPTION;
-    uint32_t from = clamp_relative(start, s->len), to = clamp_relative(end, s->len);
-    return val_str(str_substring(vm, s, from, to > from ? to : from));
+    return r ? val_str(r) : VAL_EXCEPTION;
 }
 
 /* String.prototype.substring(start, end) (#sec-string.prototype.substring) */
@@ -455,11 +469,13 @@ static NATIVE(string_substring) {
     double start, end = s->len;
     bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
               (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &end));
+    ObjString *r = NULL;
+    if (ok) {
+        uint32_t a = clamp_absolute(start, s->len), b = clamp_absolute(end, s->len);
+        r = str_substring(vm, s, a < b ? a : b, a < b ? b : a);
+    }
     gc_root_pop(vm, 1);
-    if (!ok)
-        return VAL_EXCEPTION;
-    uint32_t a = clamp_absolute(start, s->len), b = clamp_absolute(end, s->len);
-    return val_str(str_substring(vm, s, a < b ? a : b, a < b ? b : a));
+    return r ? val_str(r) : VAL_EXCEPTION;
 }
 
 /* String.prototype.substr(start, length) (#sec-string.prototype.substr, Annex B) */
@@ -471,12 +487,14 @@ static NATIVE(string_substr) {
     double start, length = s->len;
     bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
               (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &length));
+    ObjString *r = NULL;
+    if (ok) {
+        uint32_t from = clamp_relative(start, s->len);
+        double to = from + (length < 0 ? 0 : length);
+        r = str_substring(vm, s, from, to > s->len ? s->len : (uint32_t)to);
+    }
     gc_root_pop(vm, 1);
-    if (!ok)
-        return VAL_EXCEPTION;
-    uint32_t from = clamp_relative(start, s->len);
-    double to = from + (length < 0 ? 0 : length);
-    return val_str(str_substring(vm, s, from, to > s->len ? s->len : (uint32_t)to));
+    return r ? val_str(r) : VAL_EXCEPTION;
 }
 
 /* ==== building new strings =================================================================== */
@@ -590,20 +608,54 @@ static NATIVE(string_trim) {
     if (ctx->magic & TRIM_END)
         while (b > a && is_js_space(str_at(s, b - 1)))
             b--;
-    return val_str(str_substring(vm, s, a, b));
+    gc_root_push_ptr(vm, &s); /* str_substring allocates before it copies */
+    ObjString *r = str_substring(vm, s, a, b);
+    gc_root_pop(vm, 1);
+    return val_str(r);
+}
+
+/* True when the locales argument of toLocaleUpperCase/toLocaleLowerCase asks for Turkish
+ * or Azeri (TransformCase, ecma402 #sup-string.prototype.tolocalelowercase): its first
+ * tag's language subtag is "tr" or "az". Tags are not validated. */
+static bool locale_is_turkic(Vm *vm, Value locales, bool *turkic) {
+    *turkic = false;
+    if (val_is_undefined(locales))
+        return true;
+    Value first = locales;
+    if (val_is_object(locales)) {
+        first = obj_get_index(vm, val_as_obj(locales), 0);
+        if (first == VAL_EXCEPTION)
+            return false;
+    }
+    if (!val_is_string(first))
+        return true;
+    ObjString *tag = val_as_str(first);
+    if (tag->len >= 2 && (tag->len == 2 || str_at(tag, 2) == '-' || str_at(tag, 2) == '_')) {
+        uint16_t a = str_at(tag, 0) | 0x20, b = str_at(tag, 1) | 0x20;
+        *turkic = (a == 't' && b == 'r') || (a == 'a' && b == 'z');
+    }
+    return true;
 }
 
 /* toUpperCase / toLowerCase and their toLocale* twins (#sec-string.prototype.touppercase):
- * magic bit 0 = upper, bit 1 = locale variant (the locale argument is ignored). */
+ * magic bit 0 = upper, bit 1 = locale variant. */
 static NATIVE(string_case) {
     static const char *const names[] = {"toLowerCase", "toUpperCase", "toLocaleLowerCase",
                                         "toLocaleUpperCase"};
     ObjString *s = this_string(vm, this_val, names[ctx->magic]);
     if (!s)
         return VAL_EXCEPTION;
+    bool turkic = false;
+    if (ctx->magic & 2) {
+        gc_root_push_ptr(vm, &s);
+        bool ok = locale_is_turkic(vm, ARG(0), &turkic);
+        gc_root_pop(vm, 1);
+        if (!ok)
+            return VAL_EXCEPTION;
+    }
     StrBuilder b;
     sbld_init(&b);
-    string_case_convert(s, ctx->magic & 1, &b);
+    string_case_convert(s, ctx->magic & 1, turkic, &b);
     return finish(vm, &b);
 }
 
@@ -715,7 +767,7 @@ static NATIVE(string_split) {
         return vm_throw_type_error(vm, "String.prototype.split called on null or undefined");
     Value sep = ARG(0), limit = ARG(1);
     if (!val_is_nullish(sep)) {
-        Value splitter = get_method(vm, sep, ATOM_Symbol_split);
+        Value splitter = get_method(vm, sep, ATOM_Symbol_split, NULL);
         if (splitter == VAL_EXCEPTION)
             return VAL_EXCEPTION;
         if (!val_is_undefined(splitter)) {
@@ -822,9 +874,9 @@ static NATIVE(string_replace) {
                 Value flags = obj_get(vm, val_as_obj(search_value), ATOM_flags);
                 if (flags == VAL_EXCEPTION)
                     return VAL_EXCEPTION;
-                if (val_is_nullish(flags))
-                    return vm_throw_type_error(vm, "String.prototype.replaceAll called with a "
-                                                   "non-global RegExp argument");
+                if (val_is_nullish(flags)) /* V8 reports RequireObjectCoercible(flags) so */
+                    return vm_throw_type_error(vm, "String.prototype.replaceAll called on null "
+                                                   "or undefined");
                 ObjString *fs = ToString(vm, flags);
                 if (!fs)
                     return VAL_EXCEPTION;
@@ -836,7 +888,8 @@ static NATIVE(string_replace) {
                                                    "non-global RegExp argument");
             }
         }
-        Value replacer = get_method(vm, search_value, ATOM_Symbol_replace);
+        Value replacer = get_method(vm, search_value, ATOM_Symbol_replace,
+                                    all ? "Symbol(Symbol.replace)" : NULL);
         if (replacer == VAL_EXCEPTION)
             return VAL_EXCEPTION;
         if (!val_is_undefined(replacer)) {
@@ -917,18 +970,24 @@ static NATIVE(string_match_family) {
                 Value flags = obj_get(vm, val_as_obj(rx), ATOM_flags);
                 if (flags == VAL_EXCEPTION)
                     return VAL_EXCEPTION;
-                ObjString *fs = val_is_nullish(flags) ? NULL : ToString(vm, flags);
-                if (!val_is_nullish(flags) && !fs)
+                if (val_is_nullish(flags))
+                    return vm_throw_type_error(vm, "The .flags property of the argument to "
+                                                   "String.prototype.matchAll cannot be null or "
+                                                   "undefined");
+                ObjString *fs = ToString(vm, flags);
+                if (!fs)
                     return VAL_EXCEPTION;
                 bool global = false;
-                for (uint32_t i = 0; fs && i < fs->len; i++)
+                for (uint32_t i = 0; i < fs->len; i++)
                     global |= str_at(fs, i) == 'g';
                 if (!global)
                     return vm_throw_type_error(vm, "String.prototype.matchAll called with a "
                                                    "non-global RegExp argument");
             }
         }
-        Value method = get_method(vm, rx, keys[ctx->magic]);
+        static const char *const key_texts[] = {"Symbol(Symbol.match)", NULL,
+                                                "Symbol(Symbol.search)"};
+        Value method = get_method(vm, rx, keys[ctx->magic], key_texts[ctx->magic]);
         if (method == VAL_EXCEPTION)
             return VAL_EXCEPTION;
         if (!val_is_undefined(method))

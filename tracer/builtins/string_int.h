@@ -15,8 +15,9 @@
 
 /* The full Unicode default case conversion of s (toUpperCase / toLowerCase, ecma262
  * #sec-string.prototype.tolowercase with Unicode's SpecialCasing, including Final_Sigma),
- * appended to b. Lone surrogates are copied unchanged. */
-void string_case_convert(const ObjString *s, bool upper, StrBuilder *b);
+ * appended to b. Lone surrogates are copied unchanged. turkic selects the tr/az rules of
+ * toLocaleUpperCase/toLocaleLowerCase (i <-> İ, I <-> ı). */
+void string_case_convert(const ObjString *s, bool upper, bool turkic, StrBuilder *b);
 
 /* localeCompare's order (see string_unicode.c for its reach): <0, 0, >0. */
 int string_locale_compare(const ObjString *a, const ObjString *b);

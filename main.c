@@ -16,7 +16,7 @@ typedef struct {
 
 static const Command commands[] = {
     {"run", cmd_run},      {"log", cmd_log}, {"graph", cmd_graph}, {"timeline", cmd_timeline},
-    {"diff", NULL},     {"why", NULL},   {"stats", cmd_stats},  {"export", NULL},
+    {"diff", cmd_diff},     {"why", cmd_why},   {"stats", cmd_stats},  {"export", cmd_export},
     {"validate", cmd_validate},
 };
 

@@ -1,6 +1,6 @@
 /* acli.h — what the analyzer's subcommands (cmd_log, cmd_graph, cmd_timeline,
- * cmd_stats) share on the command line: the -o/-T output policy, loading the trace
- * with its errors mapped to exit codes, and writing a finished document.
+ * cmd_stats, cmd_why, cmd_diff, cmd_export) share on the command line: the -o/-T output policy,
+ * loading the trace with its errors mapped to exit codes, and writing a finished document.
  *
  * Output policy: the document goes to -o FILE, or to stdout when there is no -o (or
  * it is "-"). A binary format (png, pdf) is never written to a terminal: without -o,

@@ -91,9 +91,11 @@ int cmd_graph(int argc, char **argv) {
                                        c == OPT_FROM ? "from" : "to", optarg);
             break;
         case OPT_PROMISES:
+            o.promises = true;
+            break;
         case OPT_ACTIVATIONS:
-            return cli_usage_error("graph", "%s is not implemented yet",
-                                   c == OPT_PROMISES ? "--promises" : "--activations");
+            o.activations = true;
+            break;
         case ':':
             return cli_usage_error("graph", "%s needs an argument", argv[optind - 1]);
         default:

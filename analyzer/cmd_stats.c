@@ -17,7 +17,7 @@
 #include "common/strbuf.h"
 #include "common/util.h"
 
-enum { LIST_MAX = 20 };
+enum { LIST_MAX = 20, REACTIONS_SHOWN = 3 };
 
 static const char *plural(uint64_t n, const char *one, const char *many) {
     return n == 1 ? one : many;
@@ -101,6 +101,29 @@ static void print_chain(FILE *f, const Model *m) {
     free(chain);
 }
 
+/* ": await in stuck() at a.js:3:3, .then() at a.js:9:4" for the first reactions. */
+static void print_reactions(FILE *f, const Model *m, const MPromise *p) {
+    uint32_t n = 0;
+    for (uint32_t r = p->first_reaction; r != MODEL_NONE; r = m->reactions[r].next) {
+        const MReaction *x = &m->reactions[r];
+        if (n++ == REACTIONS_SHOWN) {
+            fprintf(f, ", ...");
+            break;
+        }
+        fputs(n == 1 ? ": " : ", ", f);
+        if (x->activation != MODEL_NONE) {
+            const MActivation *a = &m->activations[x->activation];
+            fprintf(f, "await in %s()", a->fn ? model_str(m, a->fn) : "(anonymous)");
+        } else if (x->at || x->on_fulfilled || x->on_rejected) {
+            fputs(".then()", f);
+        } else {
+            fputs("a built-in reaction", f);
+        }
+        if (x->at)
+            fprintf(f, " at %s", model_str(m, x->at));
+    }
+}
+
 static void print_promises(FILE *f, const Model *m) {
     uint32_t count[4] = {0};
     for (uint32_t i = 0; i < m->npromises; i++)
@@ -129,9 +152,11 @@ static void print_promises(FILE *f, const Model *m) {
             fprintf(f, " in job #%" PRIu64, m->jobs[p->creator].id);
         if (p->state == PROMISE_LOCKED)
             fprintf(f, ", locked in to a thenable");
-        if (p->nreactions)
+        if (p->nreactions) {
             fprintf(f, ", %u %s waiting", p->nreactions,
                     plural(p->nreactions, "reaction", "reactions"));
+            print_reactions(f, m, p);
+        }
         fputc('\n', f);
     }
     if (never > shown)
@@ -163,6 +188,8 @@ static void print_activations(FILE *f, const Model *m) {
                 a->fn ? model_str(m, a->fn) : "(anonymous)");
         if (a->handler)
             fprintf(f, " (%s)", model_str(m, a->handler));
+        if (a->at)
+            fprintf(f, " called at %s", model_str(m, a->at));
         fprintf(f, ": %s", a->op ? model_str(m, a->op) : "suspended");
         if (a->suspend_at)
             fprintf(f, " at %s", model_str(m, a->suspend_at));

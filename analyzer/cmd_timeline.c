@@ -1,7 +1,8 @@
 /* cmd_timeline.c — `trace timeline TRACE [-T svg|png|pdf] [-o FILE]`: the queues as
  * lanes of jobs in run order (timeline.h). SVG is written by timeline.c; png and pdf
  * are that SVG drawn by Graphviz's cairo renderer (render_gv.h). The format is -T, else
- * the extension of -o, else svg. Only jobs that ran are drawn. */
+ * the extension of -o, else svg. Only jobs that ran are drawn (tlmodel.h builds the
+ * picture's description from the model). */
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "analyzer/palette.h"
 #include "analyzer/render_gv.h"
 #include "analyzer/timeline.h"
+#include "analyzer/tlmodel.h"
 #include "common/cli.h"
 #include "common/commands.h"
 #include "common/strbuf.h"
@@ -23,127 +25,6 @@ static const struct option long_options[] = {
     {"format", required_argument, NULL, 'T'},
     {NULL, 0, NULL, 0},
 };
-
-/* Everything the Timeline points into, owned here. */
-typedef struct {
-    Timeline t;
-    TlLane *lanes;
-    TlJob *jobs;
-    TlLine *lines;
-    char **strings; /* ids, titles, subtitles */
-    uint32_t nstrings;
-    char *title;
-} TimelineDoc;
-
-static char *keep_str(TimelineDoc *d, StrBuf *sb) {
-    char *s = strbuf_take(sb, NULL);
-    d->strings[d->nstrings++] = s;
-    return s;
-}
-
-/* Lanes: one per queue name that occurs among the jobs that ran, in the order of the
- * QueueKind table (script first), then by first appearance. */
-static uint32_t *assign_lanes(const Model *m, TimelineDoc *d) {
-    uint32_t *lane_of = xmalloc((m->njobs ? m->njobs : 1) * sizeof *lane_of);
-    uint32_t *names = xmalloc((m->nrun ? m->nrun : 1) * sizeof *names);
-    QueueKind *kinds = xmalloc((m->nrun ? m->nrun : 1) * sizeof *kinds);
-    uint32_t nlanes = 0;
-    for (int q = 0; q < QUEUE__COUNT; q++) {
-        for (uint32_t r = 0; r < m->nrun; r++) {
-            const MJob *j = &m->jobs[m->run_order[r]];
-            if (j->queue != (QueueKind)q)
-                continue;
-            uint32_t l = 0;
-            while (l < nlanes && names[l] != j->queue_name)
-                l++;
-            if (l == nlanes) {
-                names[nlanes] = j->queue_name;
-                kinds[nlanes++] = j->queue;
-            }
-            lane_of[m->run_order[r]] = l;
-        }
-    }
-    d->lanes = xmalloc((nlanes ? nlanes : 1) * sizeof *d->lanes);
-    for (uint32_t l = 0; l < nlanes; l++) {
-        d->lanes[l].name = kinds[l] == QUEUE_OTHER && names[l] ? model_str(m, names[l])
-                                                               : model_queue_lane(kinds[l]);
-        d->lanes[l].fill = palette_queue_fill(kinds[l]);
-        d->lanes[l].border = palette_queue_border(kinds[l]);
-    }
-    d->t.lanes = d->lanes;
-    d->t.nlanes = nlanes;
-    free(kinds);
-    free(names);
-    return lane_of;
-}
-
-static void doc_build(const Model *m, TimelineDoc *d) {
-    memset(d, 0, sizeof *d);
-    uint32_t *lane_of = assign_lanes(m, d);
-    uint32_t nlines = 0;
-    for (uint32_t r = 0; r < m->nrun; r++)
-        nlines += model_job_line_count(m, m->run_order[r]);
-    d->jobs = xcalloc(m->nrun ? m->nrun : 1, sizeof *d->jobs);
-    d->lines = xcalloc(nlines ? nlines : 1, sizeof *d->lines);
-    d->strings = xcalloc(3 * (size_t)m->nrun + 1, sizeof *d->strings);
-    StrBuf sb;
-    strbuf_init(&sb);
-    uint32_t line = 0;
-    for (uint32_t r = 0; r < m->nrun; r++) {
-        uint32_t i = m->run_order[r];
-        const MJob *j = &m->jobs[i];
-        TlJob *tj = &d->jobs[r];
-        strbuf_printf(&sb, "job%" PRIu64, j->id);
-        tj->id = keep_str(d, &sb);
-        strbuf_printf(&sb, "%s #%" PRIu64, model_str(m, j->kind), j->id);
-        tj->title = keep_str(d, &sb);
-        model_job_where(m, i, &sb);
-        if (sb.len)
-            tj->subtitle = keep_str(d, &sb);
-        tj->lane = lane_of[i];
-        tj->turn = j->turn;
-        tj->tick = j->tick;
-        tj->time = j->time;
-        tj->by = j->parent != MODEL_NONE ? m->jobs[j->parent].run_index : TL_NONE;
-        tj->edge_kind = j->reason ? model_str(m, j->reason) : NULL;
-        tj->lines = &d->lines[line];
-        MLineIter it;
-        MLine ml;
-        model_lines_begin(m, i, &it);
-        while (model_lines_next(&it, &ml)) {
-            d->lines[line++] = (TlLine){ml.text, ml.len, ml.is_err};
-            tj->nlines++;
-        }
-    }
-    strbuf_puts(&sb, m->program ? model_str(m, m->program) : "trace");
-    if (m->spec || m->host) {
-        strbuf_puts(&sb, " \xE2\x80\x94 ");
-        strbuf_puts(&sb, model_str(m, m->spec));
-        if (m->spec && m->host)
-            strbuf_puts(&sb, ", ");
-        strbuf_puts(&sb, model_str(m, m->host));
-    }
-    if (m->nrun < m->njobs)
-        strbuf_printf(&sb, " (%u job%s enqueued but never ran)", m->njobs - m->nrun,
-                      m->njobs - m->nrun == 1 ? "" : "s");
-    d->title = strbuf_take(&sb, NULL);
-    strbuf_fini(&sb);
-    d->t.title = d->title;
-    d->t.jobs = d->jobs;
-    d->t.njobs = m->nrun;
-    d->t.time_unit = "ms"; /* format v1: the clock is always virtual-ms */
-    free(lane_of);
-}
-
-static void doc_free(TimelineDoc *d) {
-    for (uint32_t i = 0; i < d->nstrings; i++)
-        free(d->strings[i]);
-    free(d->strings);
-    free(d->lines);
-    free(d->jobs);
-    free(d->lanes);
-    free(d->title);
-}
 
 int cmd_timeline(int argc, char **argv) {
     const char *format = NULL, *out_path = NULL;
@@ -188,8 +69,8 @@ int cmd_timeline(int argc, char **argv) {
     rc = acli_load("timeline", path, &m);
     if (rc != EXIT_OK)
         return rc;
-    TimelineDoc d;
-    doc_build(&m, &d);
+    TlmDoc d;
+    tlm_build(&m, "", &d);
     StrBuf svg;
     strbuf_init(&svg);
     timeline_write_svg(&d.t, &svg);
@@ -209,7 +90,7 @@ int cmd_timeline(int argc, char **argv) {
         strbuf_fini(&pic);
     }
     strbuf_fini(&svg);
-    doc_free(&d);
+    tlm_free(&d);
     model_fini(&m);
     return rc;
 }

@@ -269,7 +269,18 @@ static void put_row(StrBuf *sb, const char *font_attrs, const char *s, size_t le
         return;
     }
     strbuf_printf(sb, "<TR><TD ALIGN=\"LEFT\"><FONT %s>", font_attrs);
-    xml_put_text(sb, s, len, LABEL_MAX_CHARS);
+    /* Graphviz 2.43's HTML lexer rejects a text made only of ']' (found by the bench's
+     * generated traces): write every ']' as a character reference. */
+    StrBuf t;
+    strbuf_init(&t);
+    xml_put_text(&t, s, len, LABEL_MAX_CHARS);
+    for (size_t k = 0; k < t.len; k++) {
+        if (t.data[k] == ']')
+            strbuf_puts(sb, "&#93;");
+        else
+            strbuf_putc(sb, t.data[k]);
+    }
+    strbuf_fini(&t);
     strbuf_puts(sb, "</FONT></TD></TR>");
 }
 
@@ -319,6 +330,278 @@ static void job_label(const Build *b, uint32_t i, StrBuf *sb) {
     strbuf_fini(&t);
 }
 
+/* ---- activations and promises ------------------------------------------------------ */
+
+/* The attribute that labels an edge: "label", or "xlabel" when the graph has activation
+ * clusters, because Graphviz 2.43's dot layout frees memory twice for some graphs where
+ * labelled edges (which dot turns into virtual label nodes) meet clusters. An xlabel is
+ * placed after the layout and takes no part in it. */
+static const char *edge_label(const Build *b) {
+    return b->o->activations ? "xlabel" : "label";
+}
+
+/* A shown job, or the nearest shown ancestor of a hidden one, or MODEL_NONE. */
+static uint32_t shown_or_above(const Build *b, uint32_t j) {
+    if (j == MODEL_NONE)
+        return MODEL_NONE;
+    return b->vis[j] == SHOW ? j : b->kparent[j];
+}
+
+static bool show_activation(const Build *b, uint32_t a) {
+    return b->o->activations && b->m->activations[a].nsuspend > 0;
+}
+
+/* Clusters for the activations to show; cluster_of[job] receives the cluster a resumed
+ * job goes into (GV_ROOT for the others). Returns the clusters by activation. */
+static GvCluster *activation_clusters(const Build *b, GvGraph *g, GvCluster *cluster_of) {
+    const Model *m = b->m;
+    for (uint32_t i = 0; i < b->n; i++)
+        cluster_of[i] = GV_ROOT;
+    if (!b->o->activations)
+        return NULL;
+    GvCluster *cl = xcalloc(m->nactivations ? m->nactivations : 1, sizeof *cl);
+    /* A cluster only for an activation with something inside: a shown job that resumed
+     * it, or the node of an await that never resumed (Graphviz 2.43's dot layout frees
+     * memory twice for some graphs with empty clusters). */
+    uint8_t *filled = xcalloc(m->nactivations ? m->nactivations : 1, 1);
+    for (uint32_t i = 0; i < b->n; i++)
+        if (b->vis[i] == SHOW && m->jobs[i].activation != MODEL_NONE)
+            filled[m->jobs[i].activation] = 1;
+    for (uint32_t a = 0; a < m->nactivations; a++) {
+        const MActivation *act = &m->activations[a];
+        if (act->suspended && act->last_step != MODEL_NONE && !m->act_steps[act->last_step].resume)
+            filled[a] = 1;
+    }
+    StrBuf label;
+    strbuf_init(&label);
+    for (uint32_t a = 0; a < m->nactivations; a++) {
+        if (!show_activation(b, a) || !filled[a])
+            continue;
+        const MActivation *act = &m->activations[a];
+        strbuf_clear(&label);
+        strbuf_printf(&label, "%s %s() #%" PRIu64, act->kind ? model_str(m, act->kind) : "",
+                      act->fn ? model_str(m, act->fn) : "(anonymous)", act->id);
+        if (act->at)
+            strbuf_printf(&label, ", called at %s", model_short_loc(m, act->at));
+        if (act->creator != MODEL_NONE)
+            strbuf_printf(&label, " in %s #%" PRIu64, model_str(m, m->jobs[act->creator].kind),
+                          m->jobs[act->creator].id);
+        strbuf_printf(&label, ": %u suspension%s, %u resumption%s", act->nsuspend,
+                      act->nsuspend == 1 ? "" : "s", act->nresume, act->nresume == 1 ? "" : "s");
+        StrBuf esc;
+        strbuf_init(&esc);
+        gv_put_plain(&esc, label.data);
+        cl[a] =
+            gv_cluster_new(g, GV_ROOT,
+                           (const char *[]){"label", esc.data, "style", "rounded,dashed", "color",
+                                            "#7048e8", "fontname", "Helvetica", "fontsize", "10",
+                                            "fontcolor", "#5f3dc4", "labeljust", "l", NULL});
+        strbuf_fini(&esc);
+    }
+    for (uint32_t i = 0; i < b->n; i++) {
+        uint32_t a = m->jobs[i].activation;
+        if (b->vis[i] == SHOW && a != MODEL_NONE && show_activation(b, a))
+            cluster_of[i] = cl[a];
+    }
+    free(filled);
+    strbuf_fini(&label);
+    return cl;
+}
+
+/* The suspend -> resume edges of each shown activation, and a node for one that never
+ * resumed. */
+static void activation_edges(const Build *b, GvGraph *g, const GvNode *node, const GvCluster *cl) {
+    const Model *m = b->m;
+    StrBuf label, name;
+    strbuf_init(&label);
+    strbuf_init(&name);
+    for (uint32_t a = 0; a < m->nactivations; a++) {
+        if (!show_activation(b, a))
+            continue;
+        const MActivation *act = &m->activations[a];
+        const MActStep *susp = NULL;
+        for (uint32_t s = act->first_step; s != MODEL_NONE; s = m->act_steps[s].next) {
+            const MActStep *st = &m->act_steps[s];
+            if (!st->resume) {
+                susp = st;
+                continue;
+            }
+            if (!susp)
+                continue;
+            uint32_t from = shown_or_above(b, susp->job), to = shown_or_above(b, st->job);
+            strbuf_clear(&label);
+            strbuf_puts(&label, susp->op ? model_str(m, susp->op) : "suspend");
+            if (susp->at)
+                strbuf_printf(&label, " %s", model_short_loc(m, susp->at));
+            susp = NULL;
+            if (from == MODEL_NONE || to == MODEL_NONE || from == to)
+                continue;
+            StrBuf esc;
+            strbuf_init(&esc);
+            gv_put_plain(&esc, label.data);
+            gv_edge_new(g, node[from], node[to],
+                        (const char *[]){"color", "#7048e8", "style", "dotted", "xlabel", esc.data,
+                                         "fontcolor", "#5f3dc4", "constraint", "false", "class",
+                                         "resume", NULL});
+            strbuf_fini(&esc);
+        }
+        if (!act->suspended || !susp)
+            continue;
+        /* never resumed: where it waits */
+        strbuf_clear(&label);
+        strbuf_printf(&label, "never resumed: %s", susp->op ? model_str(m, susp->op) : "suspended");
+        if (susp->at)
+            strbuf_printf(&label, " at %s", model_short_loc(m, susp->at));
+        if (susp->awaiting != MODEL_NONE) {
+            const MPromise *p = &m->promises[susp->awaiting];
+            strbuf_printf(&label, "\non promise #%" PRIu64 " (%s)", p->id,
+                          p->state == PROMISE_FULFILLED || p->state == PROMISE_REJECTED
+                              ? model_promise_state_name(p->state)
+                              : "never settled");
+        }
+        strbuf_putc(&label, '\n');
+        StrBuf esc;
+        strbuf_init(&esc);
+        gv_put_plain(&esc, label.data);
+        strbuf_clear(&name);
+        strbuf_printf(&name, "act%" PRIu64 "_stuck", act->id);
+        GvNode stuck = gv_node_new(g, cl[a], name.data,
+                                   (const char *[]){"id", name.data, "label", esc.data, "style",
+                                                    "rounded,dashed", "color", "#e03131",
+                                                    "fontcolor", "#c92a2a", NULL});
+        strbuf_fini(&esc);
+        uint32_t from = shown_or_above(b, susp->job);
+        if (from != MODEL_NONE)
+            gv_edge_new(
+                g, node[from], stuck,
+                (const char *[]){"color", "#e03131", "style", "dashed", "class", "stuck", NULL});
+    }
+    strbuf_fini(&label);
+    strbuf_fini(&name);
+}
+
+static const char *origin_phrase(const char *origin) {
+    static const struct {
+        const char *origin, *phrase;
+    } t[] = {
+        {"constructor", "new Promise"}, {"then", ".then() result"}, {"resolve", "Promise.resolve"},
+        {"reject", "Promise.reject"},   {"async", "async result"},  {"await", "await's promise"},
+        {"combinator", "combinator"},   {"builtin", "built-in"},
+    };
+    for (size_t i = 0; i < ARRAY_LEN(t); i++)
+        if (strcmp(t[i].origin, origin) == 0)
+            return t[i].phrase;
+    return origin;
+}
+
+static bool promise_touches_shown(const Build *b, uint32_t p) {
+    const Model *m = b->m;
+    const MPromise *pr = &m->promises[p];
+    if ((pr->creator != MODEL_NONE && b->vis[pr->creator] == SHOW) ||
+        (pr->settler != MODEL_NONE && b->vis[pr->settler] == SHOW))
+        return true;
+    for (uint32_t r = pr->first_reaction; r != MODEL_NONE; r = m->reactions[r].next)
+        if (m->reactions[r].job != MODEL_NONE && b->vis[m->reactions[r].job] == SHOW)
+            return true;
+    return false;
+}
+
+static void promise_layer(const Build *b, GvGraph *g, const GvNode *node) {
+    const Model *m = b->m;
+    GvNode *pnode = xmalloc((m->npromises ? m->npromises : 1) * sizeof *pnode);
+    uint8_t *drawn = xcalloc(m->npromises ? m->npromises : 1, 1);
+    uint32_t count = 0, skipped = 0;
+    StrBuf label, name, esc;
+    strbuf_init(&label);
+    strbuf_init(&name);
+    strbuf_init(&esc);
+    for (uint32_t p = 0; p < m->npromises; p++) {
+        if (!promise_touches_shown(b, p))
+            continue;
+        if (b->o->max_nodes > 0 && count >= b->o->max_nodes) {
+            skipped++;
+            continue;
+        }
+        count++;
+        const MPromise *pr = &m->promises[p];
+        strbuf_clear(&label);
+        strbuf_printf(&label, "promise #%" PRIu64, pr->id);
+        if (pr->origin)
+            strbuf_printf(&label, "\n%s", origin_phrase(model_str(m, pr->origin)));
+        if (pr->at)
+            strbuf_printf(&label, "\n%s", model_short_loc(m, pr->at));
+        strbuf_printf(&label, "\n%s",
+                      pr->state == PROMISE_PENDING  ? "never settled"
+                      : pr->state == PROMISE_LOCKED ? "locked in, never settled"
+                                                    : model_promise_state_name(pr->state));
+        uint32_t idle = 0;
+        for (uint32_t r = pr->first_reaction; r != MODEL_NONE; r = m->reactions[r].next)
+            idle += m->reactions[r].job == MODEL_NONE;
+        if (idle)
+            strbuf_printf(&label, "\n%u reaction%s never ran", idle, idle == 1 ? "" : "s");
+        strbuf_putc(&label, '\n');
+        strbuf_clear(&esc);
+        gv_put_plain(&esc, label.data);
+        strbuf_clear(&name);
+        strbuf_printf(&name, "promise%" PRIu64, pr->id);
+        bool bad = pr->state == PROMISE_REJECTED;
+        bool open = pr->state == PROMISE_PENDING || pr->state == PROMISE_LOCKED;
+        pnode[p] = gv_node_new(g, GV_ROOT, name.data,
+                               (const char *[]){"id", name.data, "label", esc.data, "shape",
+                                                "ellipse", "style", open ? "dashed" : "filled",
+                                                "fillcolor", bad ? "#fff5f5" : "#f8f9fa", "color",
+                                                bad    ? "#e03131"
+                                                : open ? "#868e96"
+                                                       : "#495057",
+                                                "fontsize", "9", "margin", "0.04,0.02", NULL});
+        drawn[p] = 1;
+    }
+    for (uint32_t p = 0; p < m->npromises; p++) {
+        if (!drawn[p])
+            continue;
+        const MPromise *pr = &m->promises[p];
+        if (pr->creator != MODEL_NONE && b->vis[pr->creator] == SHOW && pr->creator != pr->settler)
+            gv_edge_new(g, node[pr->creator], pnode[p],
+                        (const char *[]){"color", "#ced4da", "style", "dotted", "arrowhead", "odot",
+                                         "class", "creates", NULL});
+        if (pr->settler != MODEL_NONE && b->vis[pr->settler] == SHOW) {
+            bool rej = pr->state == PROMISE_REJECTED;
+            gv_edge_new(g, node[pr->settler], pnode[p],
+                        (const char *[]){"color", rej ? "#e03131" : "#2f9e44", edge_label(b),
+                                         rej ? "rejects" : "fulfils", "fontcolor",
+                                         rej ? "#c92a2a" : "#2b8a3e", "class", "settles", NULL});
+        }
+        if (pr->locked_to != MODEL_NONE && drawn[pr->locked_to])
+            gv_edge_new(g, pnode[p], pnode[pr->locked_to],
+                        (const char *[]){"color", "#f59f00", "style", "dashed", edge_label(b),
+                                         "adopts", "fontcolor", "#e67700", "class", "adopts",
+                                         NULL});
+        for (uint32_t r = pr->first_reaction; r != MODEL_NONE; r = m->reactions[r].next) {
+            uint32_t j = m->reactions[r].job;
+            if (j == MODEL_NONE || b->vis[j] != SHOW)
+                continue;
+            bool aw = m->reactions[r].activation != MODEL_NONE;
+            gv_edge_new(g, pnode[p], node[j],
+                        (const char *[]){"color", "#1c7ed6", "style", "dashed", edge_label(b),
+                                         aw ? "await" : "then", "fontcolor", "#1864ab", "class",
+                                         "reaction", NULL});
+        }
+    }
+    if (skipped > 0) {
+        strbuf_clear(&label);
+        strbuf_printf(&label, "\xE2\x80\xA6 %u more promise%s not shown (--max-nodes)", skipped,
+                      skipped == 1 ? "" : "s");
+        gv_node_new(g, GV_ROOT, "more_promises",
+                    (const char *[]){"label", label.data, "style", "dashed", "color", "#868e96",
+                                     "shape", "ellipse", NULL});
+    }
+    strbuf_fini(&label);
+    strbuf_fini(&name);
+    strbuf_fini(&esc);
+    free(drawn);
+    free(pnode);
+}
+
 static GvGraph *emit(const Build *b) {
     const Model *m = b->m;
     GvGraph *g = gv_graph_new("causality");
@@ -342,6 +625,8 @@ static GvGraph *emit(const Build *b) {
     gv_edge_defaults(
         g, (const char *[]){"arrowsize", "0.7", "fontname", "Helvetica", "fontsize", "9", NULL});
     GvNode *node = xmalloc((b->n ? b->n : 1) * sizeof *node);
+    GvCluster *cluster_of = xmalloc((b->n ? b->n : 1) * sizeof *cluster_of);
+    GvCluster *act_cluster = activation_clusters(b, g, cluster_of);
     StrBuf label, name;
     strbuf_init(&label);
     strbuf_init(&name);
@@ -353,7 +638,7 @@ static GvGraph *emit(const Build *b) {
         strbuf_printf(&name, "job%" PRIu64, j->id);
         /* The node's name is also its id in svg output: <g id="job7" class="node">. */
         node[i] =
-            gv_node_new(g, GV_ROOT, name.data,
+            gv_node_new(g, cluster_of[i], name.data,
                         (const char *[]){"id", name.data, "fillcolor", palette_queue_fill(j->queue),
                                          "color", palette_queue_border(j->queue), NULL});
         strbuf_clear(&label);
@@ -369,8 +654,8 @@ static GvGraph *emit(const Build *b) {
             strbuf_clear(&label);
             strbuf_printf(&label, "via %u job%s", via, via == 1 ? "" : "s");
             gv_edge_new(g, node[p], node[i],
-                        (const char *[]){"color", "#adb5bd", "style", "dotted", "label", label.data,
-                                         "class", "via", NULL});
+                        (const char *[]){"color", "#adb5bd", "style", "dotted", edge_label(b),
+                                         label.data, "class", "via", NULL});
             continue;
         }
         const char *reason = model_str(m, m->jobs[i].reason);
@@ -379,6 +664,12 @@ static GvGraph *emit(const Build *b) {
                                      palette_reason_style(reason), "class",
                                      *reason ? reason : "other", NULL});
     }
+    if (act_cluster)
+        activation_edges(b, g, node, act_cluster);
+    if (b->o->promises)
+        promise_layer(b, g, node);
+    free(act_cluster);
+    free(cluster_of);
     if (b->cut_count > 0) {
         strbuf_clear(&label);
         strbuf_printf(&label, "\xE2\x80\xA6 %u more job%s not shown (--max-nodes)", b->cut_count,

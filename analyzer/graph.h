@@ -13,7 +13,22 @@
  * dashed grey edge labelled "via N jobs". Then, if more than max_nodes nodes remain:
  * chains of silent jobs are folded into one node with a count, runs of identical
  * sibling subtrees are folded into their first with "×N", and as a last resort only the
- * first jobs in run order are kept with one node counting the rest. */
+ * first jobs in run order are kept with one node counting the rest.
+ *
+ * Promises and activations (optional layers over the shown jobs):
+ *  - promises: an ellipse per promise that touches a shown job (label: id, origin,
+ *    where it was created, its final state, and its reactions that never ran), with a
+ *    grey dotted edge from the job that created it, a green (fulfils) or red (rejects)
+ *    edge from the job that settled it, an orange dashed "adopts" edge to the thenable it
+ *    was locked in to, and a blue dashed edge to each job that ran one of its reactions
+ *    ("then" or "await"). With max_nodes, at most max_nodes promise nodes are drawn, in
+ *    creation order, and a note counts the rest.
+ *  - activations: a cluster per async activation (or generator) that suspended at least
+ *    once, labelled with its function, where it was called and by which job, holding the
+ *    jobs that resumed it after an await; a purple dotted edge from the job where it
+ *    suspended to the job where it resumed, labelled with the await (or yield) location;
+ *    and, for one that never resumed, a red dashed node in its cluster saying where it
+ *    is stuck and on which promise. */
 #ifndef TICKSCOPE_GRAPH_H
 #define TICKSCOPE_GRAPH_H
 
@@ -34,6 +49,8 @@ typedef struct {
     GraphBound from, to;
     const char *focus;  /* NULL for none */
     uint32_t max_nodes; /* 0 for no limit */
+    bool promises;      /* add promise nodes (graph.h, "Promises and activations") */
+    bool activations;   /* add a cluster per async activation */
 } GraphOptions;
 
 /* Parse "N", "tick:N" or "seq:N". False when s is none of these. */

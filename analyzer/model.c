@@ -65,6 +65,7 @@ void model_init(Model *m) {
     strpool_init(&m->strings);
     idmap_init(&m->job_ids);
     idmap_init(&m->promise_ids);
+    idmap_init(&m->reaction_ids);
     idmap_init(&m->activation_ids);
     idmap_init(&m->timer_ids);
     m->running = MODEL_NONE;
@@ -74,6 +75,7 @@ void model_fini(Model *m) {
     strpool_fini(&m->strings);
     idmap_fini(&m->job_ids);
     idmap_fini(&m->promise_ids);
+    idmap_fini(&m->reaction_ids);
     idmap_fini(&m->activation_ids);
     idmap_fini(&m->timer_ids);
     free(m->text);
@@ -81,7 +83,9 @@ void model_fini(Model *m) {
     free(m->run_order);
     free(m->logs);
     free(m->promises);
+    free(m->reactions);
     free(m->activations);
+    free(m->act_steps);
     free(m->timers);
     free(m->errors);
     memset(m, 0, sizeof *m);
@@ -189,6 +193,27 @@ void model_job_where(const Model *m, uint32_t job, StrBuf *out) {
         strbuf_putc(out, ')');
 }
 
+void model_job_title(const Model *m, uint32_t job, StrBuf *out) {
+    const MJob *j = &m->jobs[job];
+    strbuf_printf(out, "%s #%" PRIu64, j->kind ? model_str(m, j->kind) : "job", j->id);
+    if (j->fn || j->handler)
+        strbuf_putc(out, ' ');
+    model_job_where(m, job, out);
+}
+
+const char *model_promise_state_name(PromiseState s) {
+    switch (s) {
+    case PROMISE_FULFILLED:
+        return "fulfilled";
+    case PROMISE_REJECTED:
+        return "rejected";
+    case PROMISE_LOCKED:
+        return "locked in";
+    default:
+        return "pending";
+    }
+}
+
 /* ---- applying events --------------------------------------------------------------- */
 
 typedef struct {
@@ -272,9 +297,13 @@ static bool apply_enqueue(Apply *a) {
     j->first_log = j->last_log = MODEL_NONE;
     if (!field_ref(a, TFF_by, &m->job_ids, "job", &j->by) ||
         !field_ref(a, TFF_promise, &m->promise_ids, "promise", &j->promise) ||
+        !field_ref(a, TFF_thenable, &m->promise_ids, "promise", &j->thenable) ||
+        !field_ref(a, TFF_reaction, &m->reaction_ids, "reaction", &j->reaction) ||
         !field_ref(a, TFF_activation, &m->activation_ids, "activation", &j->activation) ||
         !field_ref(a, TFF_timer, &m->timer_ids, "timer", &j->timer))
         return false;
+    if (j->reaction != MODEL_NONE && m->reactions[j->reaction].job == MODEL_NONE)
+        m->reactions[j->reaction].job = idx;
     j->parent = j->by;
     if (j->timer != MODEL_NONE) {
         m->timers[j->timer].fired++;
@@ -307,7 +336,7 @@ static bool apply_run(Apply *a) {
     uint64_t tick = tf_get_u(e, TFF_tick), turn = tf_get_u(e, TFF_turn);
     j->tick = tick > UINT32_MAX ? UINT32_MAX : (uint32_t)tick;
     j->turn = turn > UINT32_MAX ? UINT32_MAX : (uint32_t)turn;
-    j->time = field_num(e, TFF_time);
+    j->time = j->end_time = field_num(e, TFF_time);
     if (j->tick > m->max_tick)
         m->max_tick = j->tick;
     if (j->turn > m->max_turn)
@@ -334,6 +363,12 @@ static bool apply_done(Apply *a) {
         m->jobs[idx].completion = JOB_COMPLETION_NORMAL;
         break;
     }
+    MJob *j = &m->jobs[idx];
+    j->done_seq = a->ev->seq;
+    if (tf_has(a->ev, TFF_time))
+        j->end_time = field_num(a->ev, TFF_time);
+    if (tf_has(a->ev, TFF_steps))
+        j->steps = a->ev->f[TFF_steps].u;
     if (m->running == idx)
         m->running = MODEL_NONE;
     return true;
@@ -350,7 +385,9 @@ static bool apply_promise(Apply *a) {
         return false;
     p->origin = field_str(a, TFF_origin);
     p->at = field_str(a, TFF_at);
-    p->settler = MODEL_NONE;
+    p->create_seq = a->ev->seq;
+    p->settler = p->locked_to = p->lock_by = MODEL_NONE;
+    p->first_reaction = p->last_reaction = MODEL_NONE;
     p->state = PROMISE_PENDING;
     if (!field_ref(a, TFF_by, &m->job_ids, "job", &p->creator))
         return false;
@@ -358,20 +395,56 @@ static bool apply_promise(Apply *a) {
     return true;
 }
 
+static PromiseState state_from(TfEnumValue v) {
+    switch (v) {
+    case TFV_PROMISE_STATE_FULFILLED:
+        return PROMISE_FULFILLED;
+    case TFV_PROMISE_STATE_REJECTED:
+        return PROMISE_REJECTED;
+    default:
+        return PROMISE_PENDING;
+    }
+}
+
 static bool apply_then(Apply *a) {
-    uint32_t p, derived;
-    if (!field_ref(a, TFF_promise, &a->m->promise_ids, "promise", &p) ||
-        !field_ref(a, TFF_derived, &a->m->promise_ids, "promise", &derived))
+    Model *m = a->m;
+    const TraceEvent *e = a->ev;
+    GROW(m, reactions, nreactions, reactions_cap);
+    uint32_t idx = m->nreactions;
+    MReaction *r = &m->reactions[idx];
+    memset(r, 0, sizeof *r);
+    r->id = e->f[TFF_reaction].u;
+    r->seq = e->seq;
+    r->job = r->next = MODEL_NONE;
+    if (!field_ref(a, TFF_promise, &m->promise_ids, "promise", &r->promise) ||
+        !field_ref(a, TFF_derived, &m->promise_ids, "promise", &r->derived) ||
+        !field_ref(a, TFF_activation, &m->activation_ids, "activation", &r->activation) ||
+        !field_ref(a, TFF_by, &m->job_ids, "job", &r->by) ||
+        !field_new(a, TFF_reaction, &m->reaction_ids, "reaction", idx))
         return false;
-    a->m->promises[p].nreactions++;
+    r->at = field_str(a, TFF_at);
+    r->on_fulfilled = field_str(a, TFF_on_fulfilled);
+    r->on_rejected = field_str(a, TFF_on_rejected);
+    r->fn = field_str(a, TFF_fn);
+    r->state_known = tf_has(e, TFF_state);
+    r->state = state_from(tf_get_e(e, TFF_state));
+    MPromise *p = &m->promises[r->promise];
+    if (p->last_reaction == MODEL_NONE)
+        p->first_reaction = idx;
+    else
+        m->reactions[p->last_reaction].next = idx;
+    p->last_reaction = idx;
+    p->nreactions++;
+    m->nreactions++;
     return true;
 }
 
 static bool apply_resolve(Apply *a) {
     Model *m = a->m;
-    uint32_t p, by;
+    uint32_t p, by, thenable;
     if (!field_ref(a, TFF_promise, &m->promise_ids, "promise", &p) ||
-        !field_ref(a, TFF_by, &m->job_ids, "job", &by))
+        !field_ref(a, TFF_by, &m->job_ids, "job", &by) ||
+        !field_ref(a, TFF_thenable, &m->promise_ids, "promise", &thenable))
         return false;
     MPromise *pr = &m->promises[p];
     switch (tf_get_e(a->ev, TFF_outcome)) {
@@ -383,12 +456,18 @@ static bool apply_resolve(Apply *a) {
         break;
     case TFV_OUTCOME_LOCKED:
         pr->state = PROMISE_LOCKED;
-        break;
+        pr->locked_to = thenable;
+        pr->lock_by = by;
+        pr->lock_at = field_str(a, TFF_at);
+        pr->lock_seq = a->ev->seq;
+        return true;
     default:
         return true; /* an outcome from a newer format: no change we understand */
     }
     pr->settler = by;
     pr->settle_seq = a->ev->seq;
+    pr->settle_at = field_str(a, TFF_at);
+    pr->value = field_str(a, TFF_value);
     return true;
 }
 
@@ -406,6 +485,7 @@ static bool apply_activation(Apply *a) {
     act->handler = field_str(a, TFF_handler);
     act->at = field_str(a, TFF_at);
     act->awaiting = act->resumed_in = MODEL_NONE;
+    act->first_step = act->last_step = MODEL_NONE;
     if (!field_ref(a, TFF_promise, &m->promise_ids, "promise", &act->promise) ||
         !field_ref(a, TFF_by, &m->job_ids, "job", &act->creator))
         return false;
@@ -413,6 +493,23 @@ static bool apply_activation(Apply *a) {
     act->suspended = tf_get_e(a->ev, TFF_kind) != TFV_ACT_KIND_ASYNC;
     m->nactivations++;
     return true;
+}
+
+/* Append a step to activation idx's suspend/resume list. */
+static MActStep *add_step(Model *m, uint32_t idx, uint64_t seq) {
+    GROW(m, act_steps, nact_steps, act_steps_cap);
+    uint32_t s = m->nact_steps++;
+    MActStep *st = &m->act_steps[s];
+    memset(st, 0, sizeof *st);
+    st->seq = seq;
+    st->job = st->awaiting = st->next = MODEL_NONE;
+    MActivation *act = &m->activations[idx];
+    if (act->last_step == MODEL_NONE)
+        act->first_step = s;
+    else
+        m->act_steps[act->last_step].next = s;
+    act->last_step = s;
+    return st;
 }
 
 static bool apply_suspend(Apply *a) {
@@ -428,6 +525,14 @@ static bool apply_suspend(Apply *a) {
     act->suspend_at = field_str(a, TFF_at);
     act->suspend_seq = a->ev->seq;
     act->awaiting = awaiting;
+    uint32_t by;
+    if (!field_ref(a, TFF_by, &m->job_ids, "job", &by))
+        return false;
+    MActStep *st = add_step(m, idx, a->ev->seq);
+    st->job = by;
+    st->op = act->op;
+    st->at = act->suspend_at;
+    st->awaiting = awaiting;
     return true;
 }
 
@@ -441,6 +546,10 @@ static bool apply_resume(Apply *a) {
     act->nresume++;
     act->suspended = false;
     act->resumed_in = by;
+    MActStep *st = add_step(m, idx, a->ev->seq);
+    st->resume = true;
+    st->job = by;
+    st->op = field_str(a, TFF_completion);
     return true;
 }
 
@@ -502,7 +611,11 @@ static bool apply_timer(Apply *a) {
     MTimer *t = &m->timers[idx];
     t->api = field_str(a, TFF_api);
     t->handler = field_str(a, TFF_handler);
+    t->fn = field_str(a, TFF_fn);
+    t->at = field_str(a, TFF_at);
+    t->arm_seq = e->seq;
     t->delay = field_num(e, TFF_delay);
+    t->clamped = tf_has(e, TFF_clamped) ? field_num(e, TFF_clamped) : t->delay;
     t->due = field_num(e, TFF_due);
     t->armed++;
     return field_ref(a, TFF_by, &m->job_ids, "job", &t->by);

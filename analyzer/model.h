@@ -11,9 +11,12 @@
  * uint32_t; MODEL_NONE means "absent". Strings that repeat (kinds, queues, handler
  * locations, names) are StrPool ids (0 = absent); console text is kept in one arena.
  * Edges: MJob.by/parent (enqueued-by, caused-by), MJob.promise (the promise a reaction
- * job runs for), MPromise.creator/settler, MActivation.creator/resumed_in; the jobs
- * that resume an activation carry its index in MJob.activation, so its suspend/resume
- * chain is those jobs in run order. */
+ * job runs for, or the one a PromiseResolveThenableJob resolves) and MJob.reaction (the
+ * `then` it runs), MPromise.creator/settler/locked_to, MReaction.by (the job that
+ * registered it) and .job (the job that ran it), MActivation.creator/resumed_in. Lists
+ * threaded through indices: a job's output (MLog.next), a promise's reactions
+ * (MReaction.next), an activation's suspend/resume steps (MActStep.next); the jobs that
+ * resume an activation after an await also carry its index in MJob.activation. */
 #ifndef TICKSCOPE_MODEL_H
 #define TICKSCOPE_MODEL_H
 
@@ -71,6 +74,8 @@ typedef struct {
                           * the job that armed the timer; MODEL_NONE for a root. The
                           * causality graph, the timeline arrows and chains follow this. */
     uint32_t promise;    /* index into promises, or MODEL_NONE */
+    uint32_t thenable;   /* PromiseResolveThenableJob: the thenable promise, or MODEL_NONE */
+    uint32_t reaction;   /* index into reactions (the `then` it runs), or MODEL_NONE */
     uint32_t activation; /* index into activations (an await resumption), or MODEL_NONE */
     uint32_t timer;      /* index into timers, or MODEL_NONE */
     uint32_t fn;         /* StrPool: the function's name, or 0 */
@@ -82,6 +87,9 @@ typedef struct {
     uint32_t tick;                /* run: 0 for a task, 1 + the enqueuer's tick for a microtask */
     uint32_t turn;                /* run: the macrotask turn (0: the script and its microtasks) */
     double time;                  /* run: the virtual clock when it started */
+    double end_time;              /* done: the virtual clock when it ended (else = time) */
+    uint64_t steps;               /* done: interpreter steps, 0 when not given */
+    uint64_t done_seq;            /* 0 if it never ended */
     JobCompletion completion;     /* from its done event; NONE if it never ended */
     uint32_t first_log, last_log; /* its output: a chain through MLog.next, or MODEL_NONE */
     uint32_t nlogs;
@@ -106,11 +114,36 @@ typedef struct {
     uint32_t origin;  /* StrPool: "constructor", "then", "async", ... or 0 */
     uint32_t creator; /* the job that created it, or MODEL_NONE */
     uint32_t at;      /* StrPool: the expression that created it, or 0 */
+    uint64_t create_seq;
     uint32_t nreactions;
-    PromiseState state; /* the last state the trace shows */
-    uint32_t settler;   /* the job that settled it, or MODEL_NONE */
-    uint64_t settle_seq;
+    uint32_t first_reaction, last_reaction; /* its `then`s in order, through MReaction.next */
+    PromiseState state;                     /* the last state the trace shows */
+    uint32_t settler;    /* the job that fulfilled or rejected it, or MODEL_NONE */
+    uint64_t settle_seq; /* 0 if never settled */
+    uint32_t settle_at;  /* StrPool: the resolve/reject call, return or throw, or 0 */
+    uint32_t value;      /* StrPool: preview of the value or reason, or 0 */
+    uint32_t locked_to;  /* resolved with this thenable promise, or MODEL_NONE */
+    uint32_t lock_by;    /* the job that locked it in, or MODEL_NONE */
+    uint32_t lock_at;    /* StrPool, or 0 */
+    uint64_t lock_seq;   /* 0 if never locked in */
 } MPromise;
+
+/* A `then` event: one PerformPromiseThen (a .then()/.catch()/.finally() call, an await,
+ * or a built-in step). */
+typedef struct {
+    uint64_t id;
+    uint64_t seq;
+    uint32_t promise;                       /* the promise it waits on */
+    uint32_t derived;                       /* resultCapability.[[Promise]], or MODEL_NONE */
+    uint32_t activation;                    /* the activation it resumes (await), or MODEL_NONE */
+    uint32_t by;                            /* the job that registered it, or MODEL_NONE */
+    uint32_t at;                            /* StrPool: the call site, or 0 */
+    uint32_t on_fulfilled, on_rejected, fn; /* StrPool, or 0 */
+    PromiseState state; /* the promise's state at registration (LOCKED: not given) */
+    bool state_known;   /* the event had a state field */
+    uint32_t job;       /* the job that ran it (the enqueue naming it), or MODEL_NONE */
+    uint32_t next;      /* the next reaction on the same promise, or MODEL_NONE */
+} MReaction;
 
 typedef struct {
     uint64_t id;
@@ -125,16 +158,31 @@ typedef struct {
     uint32_t op;         /* StrPool: "await" or "yield" of the last suspension */
     uint32_t suspend_at; /* StrPool: where it last suspended, or 0 */
     uint64_t suspend_seq;
-    uint32_t awaiting;   /* the promise of the last await, or MODEL_NONE */
-    uint32_t resumed_in; /* the job it last resumed in, or MODEL_NONE */
+    uint32_t awaiting;              /* the promise of the last await, or MODEL_NONE */
+    uint32_t resumed_in;            /* the job it last resumed in, or MODEL_NONE */
+    uint32_t first_step, last_step; /* its suspends and resumes, through MActStep.next */
 } MActivation;
+
+/* One suspend or resume of an activation. */
+typedef struct {
+    uint64_t seq;
+    bool resume;       /* false: a suspend */
+    uint32_t job;      /* the running job (the job it resumed in), or MODEL_NONE */
+    uint32_t op;       /* suspend: StrPool "await" or "yield"; resume: the completion */
+    uint32_t at;       /* suspend: StrPool, where; 0 when not given */
+    uint32_t awaiting; /* suspend: the promise awaited, or MODEL_NONE */
+    uint32_t next;     /* the activation's next step, or MODEL_NONE */
+} MActStep;
 
 typedef struct {
     uint64_t id;
     uint32_t api;     /* StrPool: "setTimeout", ... */
     uint32_t by;      /* the job that armed it, or MODEL_NONE */
     uint32_t handler; /* StrPool: where the callback is defined, or 0 */
-    double delay, due;
+    uint32_t fn;      /* StrPool: the callback's name, or 0 */
+    uint32_t at;      /* StrPool: the call site that armed it last, or 0 */
+    uint64_t arm_seq; /* the seq of the last (re-)arming */
+    double delay, clamped, due;
     uint32_t armed; /* times armed (intervals re-arm) */
     uint32_t fired; /* jobs it produced */
     bool cleared;
@@ -165,14 +213,18 @@ typedef struct {
     uint32_t nlogs, logs_cap;
     MPromise *promises;
     uint32_t npromises, promises_cap;
+    MReaction *reactions;
+    uint32_t nreactions, reactions_cap;
     MActivation *activations;
     uint32_t nactivations, activations_cap;
+    MActStep *act_steps;
+    uint32_t nact_steps, act_steps_cap;
     MTimer *timers;
     uint32_t ntimers, timers_cap;
     MError *errors;
     uint32_t nerrors, errors_cap;
 
-    IdMap job_ids, promise_ids, activation_ids, timer_ids;
+    IdMap job_ids, promise_ids, reaction_ids, activation_ids, timer_ids;
 
     uint64_t nevents, nunknown;        /* events read; of them, of kinds the model does not know */
     uint32_t running;                  /* the job between its run and its done, or MODEL_NONE */
@@ -228,5 +280,9 @@ const char *model_short_loc(const Model *m, uint32_t loc);
 /* Append "fn (a.js:9:7)", "fn", "a.js:9:7" or nothing: what a job runs, as in a stack,
  * with the location shortened by model_short_loc. */
 void model_job_where(const Model *m, uint32_t job, StrBuf *out);
+/* Append "Kind #id" and, when known, " fn (a.js:9:7)": a job as the text outputs name it. */
+void model_job_title(const Model *m, uint32_t job, StrBuf *out);
+/* "fulfilled", "rejected", "locked in" or "pending". */
+const char *model_promise_state_name(PromiseState s);
 
 #endif

@@ -26,6 +26,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include "analyzer/xmlesc.h"
 #include "common/util.h"
 
 struct GvGraph {
@@ -251,14 +252,25 @@ uint32_t gv_node_count(const GvGraph *g) {
 }
 
 void gv_put_plain(StrBuf *sb, const char *s) {
-    for (; *s; s++) {
-        if (*s == '\\')
-            strbuf_puts(sb, "\\\\");
-        else if (*s == '\n')
-            strbuf_puts(sb, "\\l");
-        else
-            strbuf_putc(sb, *s);
+    StrBuf t;
+    strbuf_init(&t);
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        strbuf_clear(&t);
+        xml_put_text(&t, s, n, 0); /* Graphviz decodes the entities of plain labels */
+        for (size_t k = 0; k < t.len; k++) {
+            if (t.data[k] == '\\')
+                strbuf_puts(sb, "\\\\");
+            else
+                strbuf_putc(sb, t.data[k]);
+        }
+        if (!nl)
+            break;
+        strbuf_puts(sb, "\\l");
+        s = nl + 1;
     }
+    strbuf_fini(&t);
 }
 
 /* ---- rendering --------------------------------------------------------------------- */

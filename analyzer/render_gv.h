@@ -63,8 +63,11 @@ void gv_edge_new(GvGraph *g, GvNode from, GvNode to, GvAttrs attrs);
 
 uint32_t gv_node_count(const GvGraph *g);
 
-/* Append s to sb escaped for a plain (non-HTML) Graphviz label: backslashes doubled,
- * newlines as "\l" (left-justified lines). */
+/* Append s to sb escaped for a plain (non-HTML) Graphviz label: any bytes give a label
+ * that renders as the text and stays well-formed in SVG. The text goes through
+ * xml_put_text (& < > " ' as entities, which Graphviz decodes in plain labels; control
+ * characters as visible pictures; invalid UTF-8 as U+FFFD), backslashes are doubled and
+ * newlines become "\l" (left-justified lines). */
 void gv_put_plain(StrBuf *sb, const char *s);
 
 /* Lay out (unless fmt is GV_FMT_DOT) and render g into out (appended). On failure

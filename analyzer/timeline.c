@@ -116,7 +116,29 @@ static int box_height(const TlJob *j, uint32_t *shown) {
 
 /* ---- writing ----------------------------------------------------------------------- */
 
-static void write_style(StrBuf *sb, const TlLane *lanes, uint32_t nlanes) {
+/* The CSS class of lane l of panel p: "l3" in the first panel, "p1l3" in the next. */
+static void put_lane_class(StrBuf *sb, uint32_t p, uint32_t l) {
+    if (p > 0)
+        strbuf_printf(sb, "p%u", p);
+    strbuf_printf(sb, "l%u", l);
+}
+
+static void write_lane_styles(StrBuf *sb, uint32_t p, const TlLane *lanes, uint32_t nlanes) {
+    for (uint32_t i = 0; i < nlanes; i++) {
+        size_t c = i % ARRAY_LEN(lane_fill);
+        const char *fill = lanes[i].fill ? lanes[i].fill : lane_fill[c];
+        const char *stroke = lanes[i].border ? lanes[i].border : lane_stroke[c];
+        strbuf_putc(sb, '.');
+        put_lane_class(sb, p, i);
+        strbuf_puts(sb, " rect { fill: ");
+        xml_put_text(sb, fill, strlen(fill), 0);
+        strbuf_puts(sb, "; stroke: ");
+        xml_put_text(sb, stroke, strlen(stroke), 0);
+        strbuf_puts(sb, "; }\n");
+    }
+}
+
+static void write_style(StrBuf *sb, const Timeline *const *panels, uint32_t npanels) {
     strbuf_puts(
         sb, "<style>\n"
             "text { font-family: Helvetica, Arial, sans-serif; font-size: 12px; fill: #212529; }\n"
@@ -129,24 +151,20 @@ static void write_style(StrBuf *sb, const TlLane *lanes, uint32_t nlanes) {
             ".more { font-size: 10px; fill: #6c757d; font-style: italic; }\n"
             ".edge { fill: none; stroke-width: 1.4; stroke-linejoin: round; opacity: 0.85; }\n"
             ".lane { fill: none; stroke: #dee2e6; }\n"
-            ".axis line { stroke: #adb5bd; }\n");
-    for (uint32_t i = 0; i < nlanes; i++) {
-        size_t c = i % ARRAY_LEN(lane_fill);
-        strbuf_puts(sb, ".l");
-        strbuf_printf(sb, "%u rect { fill: ", i);
-        xml_put_text(sb, lanes[i].fill ? lanes[i].fill : lane_fill[c],
-                     strlen(lanes[i].fill ? lanes[i].fill : lane_fill[c]), 0);
-        strbuf_puts(sb, "; stroke: ");
-        xml_put_text(sb, lanes[i].border ? lanes[i].border : lane_stroke[c],
-                     strlen(lanes[i].border ? lanes[i].border : lane_stroke[c]), 0);
-        strbuf_puts(sb, "; }\n");
-    }
+            ".axis line { stroke: #adb5bd; }\n"
+            ".job.only rect, .key.only rect { stroke: #e03131; stroke-width: 3;"
+            " stroke-dasharray: 7 3; }\n"
+            ".job.shifted rect, .key.shifted rect { stroke: #f08c00; stroke-width: 3; }\n"
+            ".job.moved rect, .key.moved rect { stroke: #7048e8; stroke-width: 3; }\n"
+            ".badge { font-size: 10px; font-weight: bold; fill: #c92a2a; }\n");
+    for (uint32_t p = 0; p < npanels; p++)
+        write_lane_styles(sb, p, panels[p]->lanes, panels[p]->nlanes);
     strbuf_puts(sb, ".lnone rect { fill: #ffffff; stroke: #868e96; }\n</style>\n");
 }
 
-/* One arrowhead marker per edge kind that occurs, in order of first appearance. */
-static uint32_t collect_edge_kinds(const Timeline *t, const char **kinds) {
-    uint32_t n = 0;
+/* One arrowhead marker per edge kind that occurs, in order of first appearance; kinds
+ * already in kinds[0..n) are not added again. Returns the new count. */
+static uint32_t collect_edge_kinds(const Timeline *t, const char **kinds, uint32_t n) {
     for (uint32_t i = 0; i < t->njobs; i++) {
         const TlJob *j = &t->jobs[i];
         if (j->by == TL_NONE || j->by >= t->njobs)
@@ -175,12 +193,22 @@ static void write_markers(StrBuf *sb, const char **kinds, uint32_t nkinds) {
     strbuf_puts(sb, "</defs>\n");
 }
 
-static void write_job(StrBuf *sb, const TlJob *j, const BoxGeom *b, int y) {
+/* The mark classes as given, each character outside [a-z-] and space dropped. */
+static void put_mark(StrBuf *sb, const char *mark) {
+    strbuf_putc(sb, ' ');
+    for (const char *c = mark; *c; c++)
+        if ((*c >= 'a' && *c <= 'z') || *c == '-' || *c == ' ')
+            strbuf_putc(sb, *c);
+}
+
+static void write_job(StrBuf *sb, uint32_t panel, const TlJob *j, const BoxGeom *b, int y) {
     strbuf_puts(sb, "<g class=\"job ");
     if (b->lane >= 0)
-        strbuf_printf(sb, "l%d", b->lane);
+        put_lane_class(sb, panel, (uint32_t)b->lane);
     else
         strbuf_puts(sb, "lnone");
+    if (j->mark && *j->mark)
+        put_mark(sb, j->mark);
     strbuf_puts(sb, "\" id=\"");
     put_esc(sb, j->id);
     strbuf_puts(sb, "\">\n<title>");
@@ -190,6 +218,10 @@ static void write_job(StrBuf *sb, const TlJob *j, const BoxGeom *b, int y) {
         put_esc(sb, j->subtitle);
     }
     strbuf_printf(sb, "\ntick %u, turn %u", j->tick, j->turn);
+    if (j->badge) {
+        strbuf_putc(sb, '\n');
+        put_esc(sb, j->badge);
+    }
     for (uint32_t i = 0; i < j->nlines; i++) {
         strbuf_puts(sb, j->lines[i].is_err ? "\n! " : "\n> ");
         xml_put_text(sb, j->lines[i].text, j->lines[i].len, 0);
@@ -197,6 +229,11 @@ static void write_job(StrBuf *sb, const TlJob *j, const BoxGeom *b, int y) {
     strbuf_puts(sb, "</title>\n");
     strbuf_printf(sb, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>\n", b->x, y,
                   b->w, b->h);
+    if (j->badge) {
+        strbuf_printf(sb, "<text class=\"badge\" x=\"%d\" y=\"%d\">", b->x + 2, y - 4);
+        xml_put_text(sb, j->badge, strlen(j->badge), (size_t)b->w / CHAR_W);
+        strbuf_puts(sb, "</text>\n");
+    }
     size_t max_chars = (size_t)(b->w - 2 * BOX_PAD) / CHAR_W;
     int tx = b->x + BOX_PAD;
     int ty = y + BOX_PAD + 11;
@@ -260,13 +297,23 @@ static void write_edge(StrBuf *sb, const TlJob *j, const BoxGeom *from, const Bo
     strbuf_puts(sb, "\"/>\n");
 }
 
-void timeline_write_svg(const Timeline *t, StrBuf *out) {
-    uint32_t n = t->njobs;
-    BoxGeom *box = xcalloc(n ? n : 1, sizeof *box);
-    int *lane_h = xcalloc(t->nlanes + 1, sizeof *lane_h);
-    int *lane_y = xcalloc(t->nlanes + 1, sizeof *lane_y);
+/* ---- panels ------------------------------------------------------------------------ */
 
-    /* Columns. */
+typedef struct {
+    BoxGeom *box;
+    int *lane_h, *lane_y;
+    int width, height; /* of the panel, from its top */
+    int lanes_top, lanes_bottom;
+} Layout;
+
+enum { PANEL_MIN_W = MARGIN + GUTTER + 240 };
+
+static void layout(const Timeline *t, Layout *L) {
+    uint32_t n = t->njobs;
+    L->box = xcalloc(n ? n : 1, sizeof *L->box);
+    L->lane_h = xcalloc(t->nlanes + 1, sizeof *L->lane_h);
+    L->lane_y = xcalloc(t->nlanes + 1, sizeof *L->lane_y);
+    BoxGeom *box = L->box;
     int x = MARGIN + GUTTER;
     for (uint32_t i = 0; i < n; i++) {
         const TlJob *j = &t->jobs[i];
@@ -277,41 +324,38 @@ void timeline_write_svg(const Timeline *t, StrBuf *out) {
         box[i].h = box_height(j, &box[i].shown);
         box[i].lane = j->lane < t->nlanes ? (int)j->lane : -1;
         x += box[i].w;
-        if (box[i].lane >= 0 && box[i].h > lane_h[box[i].lane])
-            lane_h[box[i].lane] = box[i].h;
+        if (box[i].lane >= 0 && box[i].h > L->lane_h[box[i].lane])
+            L->lane_h[box[i].lane] = box[i].h;
     }
-    int width = x + MARGIN;
-    if (width < MARGIN + GUTTER + 240)
-        width = MARGIN + GUTTER + 240;
-
-    /* Lanes. */
-    int lanes_top = MARGIN + CAPTION_H + TURN_HDR_H;
-    int y = lanes_top;
+    L->width = x + MARGIN;
+    if (L->width < PANEL_MIN_W)
+        L->width = PANEL_MIN_W;
+    L->lanes_top = MARGIN + CAPTION_H + TURN_HDR_H;
+    int y = L->lanes_top;
     int empty_lane_h = BOX_PAD + TITLE_LINE_H + FOOT_LINE_H + BOX_PAD;
     for (uint32_t l = 0; l < t->nlanes; l++) {
-        lane_y[l] = y;
-        if (lane_h[l] == 0)
-            lane_h[l] = empty_lane_h;
-        y += LANE_PAD_TOP + lane_h[l] + LANE_PAD_BOTTOM;
+        L->lane_y[l] = y;
+        if (L->lane_h[l] == 0)
+            L->lane_h[l] = empty_lane_h;
+        y += LANE_PAD_TOP + L->lane_h[l] + LANE_PAD_BOTTOM;
     }
-    int lanes_bottom = y;
-    int height = lanes_bottom + AXIS_H + LEGEND_H + MARGIN;
+    L->lanes_bottom = y;
+    L->height = L->lanes_bottom + AXIS_H + LEGEND_H + MARGIN;
+}
 
-    const char **kinds = xcalloc(n ? n : 1, sizeof *kinds);
-    uint32_t nkinds = collect_edge_kinds(t, kinds);
+static void layout_free(Layout *L) {
+    free(L->box);
+    free(L->lane_h);
+    free(L->lane_y);
+}
 
-    strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    strbuf_printf(out,
-                  "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\""
-                  " height=\"%d\" viewBox=\"0 0 %d %d\">\n",
-                  width, height, width, height);
-    strbuf_puts(out, "<title>");
-    put_esc(out, t->title ? t->title : "tickscope timeline");
-    strbuf_puts(out, "</title>\n");
-    write_style(out, t->lanes, t->nlanes);
-    write_markers(out, kinds, nkinds);
-    strbuf_printf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
-                  width, height);
+/* Everything of one timeline, in the panel's own coordinates (its top at y = 0). */
+static void write_panel(const Timeline *t, uint32_t panel, const Layout *L, int width,
+                        StrBuf *out) {
+    uint32_t n = t->njobs;
+    const BoxGeom *box = L->box;
+    const int *lane_y = L->lane_y, *lane_h = L->lane_h;
+    int lanes_top = L->lanes_top, lanes_bottom = L->lanes_bottom;
     strbuf_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", MARGIN, MARGIN + 16);
     put_esc(out, t->title ? t->title : "tickscope timeline");
     strbuf_puts(out, "</text>\n");
@@ -360,7 +404,7 @@ void timeline_write_svg(const Timeline *t, StrBuf *out) {
     strbuf_puts(out, "<g class=\"jobs\">\n");
     for (uint32_t i = 0; i < n; i++) {
         int by = box[i].lane >= 0 ? lane_y[box[i].lane] + LANE_PAD_TOP : lanes_bottom;
-        write_job(out, &t->jobs[i], &box[i], by);
+        write_job(out, panel, &t->jobs[i], &box[i], by);
     }
     strbuf_puts(out, "</g>\n");
 
@@ -384,6 +428,8 @@ void timeline_write_svg(const Timeline *t, StrBuf *out) {
     strbuf_puts(out, "</g>\n");
 
     /* Legend of arrow kinds. */
+    const char **kinds = xcalloc(n ? n : 1, sizeof *kinds);
+    uint32_t nkinds = collect_edge_kinds(t, kinds, 0);
     strbuf_puts(out, "<g class=\"legend\">\n");
     int lx = MARGIN + GUTTER, ly = lanes_bottom + AXIS_H + 12;
     if (nkinds > 0) {
@@ -401,10 +447,104 @@ void timeline_write_svg(const Timeline *t, StrBuf *out) {
         strbuf_puts(out, "</text>\n");
         lx += 26 + (int)width_of(name) * CHAR_W + 18;
     }
-    strbuf_puts(out, "</g>\n</svg>\n");
-
+    strbuf_puts(out, "</g>\n");
     free(kinds);
-    free(lane_y);
-    free(lane_h);
-    free(box);
+}
+
+static const struct {
+    const char *mark, *text;
+} mark_legend[] = {
+    {"only", "only in this trace"},
+    {"shifted", "ran at another tick, turn, queue or time"},
+    {"moved", "printed a line that moved"},
+};
+
+static bool any_mark(const Timeline *const *panels, uint32_t n) {
+    for (uint32_t p = 0; p < n; p++)
+        for (uint32_t i = 0; i < panels[p]->njobs; i++)
+            if (panels[p]->jobs[i].mark && *panels[p]->jobs[i].mark)
+                return true;
+    return false;
+}
+
+enum { MARK_LEGEND_H = 34 };
+
+void timeline_write_svg_panels(const Timeline *const *panels, uint32_t np, const char *title,
+                               StrBuf *out) {
+    Layout *L = xcalloc(np ? np : 1, sizeof *L);
+    int width = PANEL_MIN_W, height = 0;
+    uint32_t total_jobs = 0;
+    for (uint32_t p = 0; p < np; p++) {
+        layout(panels[p], &L[p]);
+        if (L[p].width > width)
+            width = L[p].width;
+        height += L[p].height;
+        total_jobs += panels[p]->njobs;
+    }
+    bool marks = any_mark(panels, np);
+    if (np > 1)
+        height += MARGIN + CAPTION_H;
+    if (marks)
+        height += MARK_LEGEND_H;
+    if (height == 0)
+        height = MARGIN + CAPTION_H + TURN_HDR_H + AXIS_H + LEGEND_H + MARGIN;
+
+    const char **kinds = xcalloc(total_jobs ? total_jobs : 1, sizeof *kinds);
+    uint32_t nkinds = 0;
+    for (uint32_t p = 0; p < np; p++)
+        nkinds = collect_edge_kinds(panels[p], kinds, nkinds);
+
+    strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    strbuf_printf(out,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\""
+                  " height=\"%d\" viewBox=\"0 0 %d %d\">\n",
+                  width, height, width, height);
+    strbuf_puts(out, "<title>");
+    put_esc(out, title ? title : "tickscope timeline");
+    strbuf_puts(out, "</title>\n");
+    write_style(out, panels, np);
+    write_markers(out, kinds, nkinds);
+    strbuf_printf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
+                  width, height);
+    int y = 0;
+    if (np > 1) {
+        strbuf_printf(out, "<text class=\"caption\" x=\"%d\" y=\"%d\">", MARGIN, MARGIN + 16);
+        put_esc(out, title ? title : "tickscope timelines");
+        strbuf_puts(out, "</text>\n");
+        y = MARGIN + CAPTION_H;
+    }
+    for (uint32_t p = 0; p < np; p++) {
+        if (np > 1)
+            strbuf_printf(out, "<g class=\"panel\" transform=\"translate(0,%d)\">\n", y);
+        write_panel(panels[p], p, &L[p], width, out);
+        if (np > 1)
+            strbuf_puts(out, "</g>\n");
+        y += L[p].height;
+    }
+    if (marks) {
+        strbuf_printf(out,
+                      "<g class=\"marks\">\n<text class=\"foot\" x=\"%d\" y=\"%d\">"
+                      "highlighted:</text>\n",
+                      MARGIN, y + 14);
+        int lx = MARGIN + GUTTER;
+        for (size_t k = 0; k < ARRAY_LEN(mark_legend); k++) {
+            strbuf_printf(out,
+                          "<g class=\"key %s\"><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"12\""
+                          " rx=\"3\" fill=\"#ffffff\"/></g><text class=\"foot\" x=\"%d\" "
+                          "y=\"%d\">%s</text>\n",
+                          mark_legend[k].mark, lx, y + 4, lx + 28, y + 14, mark_legend[k].text);
+            lx += 28 + (int)strlen(mark_legend[k].text) * CHAR_W + 24;
+        }
+        strbuf_puts(out, "</g>\n");
+    }
+    strbuf_puts(out, "</svg>\n");
+    free(kinds);
+    for (uint32_t p = 0; p < np; p++)
+        layout_free(&L[p]);
+    free(L);
+}
+
+void timeline_write_svg(const Timeline *t, StrBuf *out) {
+    const Timeline *panels[1] = {t};
+    timeline_write_svg_panels(panels, 1, t->title, out);
 }

@@ -8,6 +8,8 @@
  * program text escaped by xmlesc.h, integer coordinates, no timestamps or pointers, so
  * the same input gives the same bytes. Each job is one <g class="job" id="..."> with a
  * <title> tooltip holding its full text; long lines are cut with "…" in the box only.
+ * A job may carry a mark (a coloured frame and a badge), which `trace diff` uses to
+ * highlight the jobs that differ between two traces drawn as stacked panels.
  * The input is a plain description (Timeline) that cmd_timeline.c builds from the
  * model, so this module knows nothing about traces (colours come from palette.h). */
 #ifndef TICKSCOPE_TIMELINE_H
@@ -40,6 +42,9 @@ typedef struct {
     uint32_t by;           /* index in Timeline.jobs of the job that enqueued it, or TL_NONE */
     const char *edge_kind; /* why: "reaction", "await", "timer", ... (CSS class, and the
                             * arrow's colour from palette.h); may be NULL */
+    const char *mark;      /* highlight: space-separated classes among "only", "shifted",
+                            * "moved" (drawn as a coloured frame), or NULL */
+    const char *badge;     /* a short note above the box ("only in A"), or NULL */
 } TlJob;
 
 typedef struct {
@@ -60,5 +65,12 @@ typedef struct {
 /* Append the SVG document for t to out. Jobs whose lane or by is out of range are
  * drawn in no lane / without an arrow rather than rejected. */
 void timeline_write_svg(const Timeline *t, StrBuf *out);
+
+/* Append one SVG document with n timelines stacked top to bottom (each with its own
+ * caption, lanes and clock), under an overall title; used by `trace diff -T svg` for the
+ * two traces. Job ids must be unique across the panels. When any job has a mark, a
+ * legend of the marks closes the document. */
+void timeline_write_svg_panels(const Timeline *const *panels, uint32_t n, const char *title,
+                               StrBuf *out);
 
 #endif

@@ -31,7 +31,8 @@ static const CliHelp help_entries[] = {
      "stdout, stream err to stderr.\n"},
     {"graph", "render the causality graph (which job enqueued which)",
      "trace graph TRACE [-T dot|svg|png|pdf] [-o FILE] [--max-nodes N] [--focus TEXT]\n"
-     "            [--kinds K,...] [--from N|tick:N|seq:N] [--to N|tick:N|seq:N]\n",
+     "            [--kinds K,...] [--from N|tick:N|seq:N] [--to N|tick:N|seq:N]\n"
+     "            [--promises] [--activations]\n",
      "The causality graph: one node per job (kind, handler and location, the lines it\n"
      "printed, its tick), coloured by queue; an edge from each job to the jobs it enqueued,\n"
      "coloured and styled by reason (await and thenable adoption dashed). A timer callback\n"
@@ -47,9 +48,12 @@ static const CliHelp help_entries[] = {
      "                  exit 1 when no output line matches\n"
      "  --max-nodes N   fold silent chains and repeated subtrees, then cut in run order;\n"
      "                  pictures default to 500 nodes\n"
+     "  --promises      add promise nodes: created by, settled by, adopted thenable, and\n"
+     "                  the jobs that ran their reactions\n"
+     "  --activations   cluster the jobs that resumed each async function; dotted\n"
+     "                  suspend->resume edges; a red node where an await never resumed\n"
      "Jobs hidden by a filter are bridged by a dotted \"via N jobs\" edge. TRACE may be -\n"
-     "for stdin. Promise nodes (--promises) and activation clusters (--activations) are not\n"
-     "implemented yet.\n"},
+     "for stdin.\n"},
     {"timeline", "render the queues as lanes of jobs over virtual time",
      "trace timeline TRACE [-T svg|png|pdf] [-o FILE]\n",
      "Lanes for the script, nextTick, microtask, task, timer, immediate, close-callback and\n"
@@ -58,20 +62,51 @@ static const CliHelp help_entries[] = {
      "clock on an axis. Only jobs that ran are drawn. The format defaults to svg or the\n"
      "extension of -o; png and pdf are the same picture drawn by Graphviz.\n"},
     {"diff", "compare two traces (spec modes, hosts) job by job",
-     "trace diff A.yaml B.yaml [--json] [--no-color] [-T svg -o FILE]\n"
-     "trace diff --spec es2017,es2019 FILE.js\n"
-     "trace diff --host node,browser FILE.js\n",
-     "Aligns the jobs of two traces by identity (kind, handler location, occurrence) and\n"
-     "reports moved output lines, jobs present in one trace only and shifted ticks.\n"},
+     "trace diff A.yaml B.yaml [--json | -T svg|png|pdf] [-o FILE] [--no-color|--color]\n"
+     "           [-U N] [--exit-code]\n"
+     "trace diff --spec X,Y [--host H] [--max-steps N ...] FILE.js [output options]\n"
+     "trace diff --host X,Y [--spec S] [--max-steps N ...] FILE.js [output options]\n",
+     "Aligns the jobs of two traces by identity (kind, handler location, occurrence in run\n"
+     "order) and their output lines by text, and reports like a unified diff: the lines that\n"
+     "moved (tick shift, the lines they jumped over, the causal chain of each in both\n"
+     "traces), lines and jobs present in one trace only (with why each job was enqueued), and\n"
+     "jobs that ran at another tick, turn, queue or time. Colour on a terminal unless NO_COLOR\n"
+     "is set.\n"
+     "\n"
+     "  --spec X,Y     record FILE.js under two spec modes with `trace run`, then diff them\n"
+     "  --host X,Y     the same with two hosts; the other option, with one value, applies to both\n"
+     "  --max-steps N, --max-jobs N, --timeout S, --max-heap MB   passed on to `trace run`\n"
+     "  --json         the comparison as JSON (schema: analyzer/README.md)\n"
+     "  -T FORMAT      svg, png or pdf: both timelines stacked, differing jobs highlighted;\n"
+     "                 default: the extension of -o, else text\n"
+     "  -o FILE        write to FILE instead of stdout\n"
+     "  -U N           lines of context around each change (default 3)\n"
+     "  --color, --no-color   force colour on or off\n"
+     "  --exit-code    exit 1 when the traces differ\n"
+     "A failing `trace run` is reported and diff exits with its status; a run whose program\n"
+     "threw (status 1) still leaves a trace, which is diffed after a warning.\n"},
     {"why", "explain why one output line came before another",
-     "trace why TRACE \"LINE A\" \"LINE B\"\n",
-     "Prints the causal chain of each line (text or #N) from the script to the job that\n"
-     "printed it, and where the two chains diverge. Exit 1 when a line is not in the trace.\n"},
+     "trace why TRACE \"LINE A\" [\"LINE B\"]\n",
+     "Prints the causal chain of each output line, from the script down to the job that\n"
+     "printed it: each job's kind, handler, turn, tick and queue, and why it was enqueued.\n"
+     "With two lines, says where the chains split and which event-loop rule put the earlier\n"
+     "line first (same job, ancestor, earlier turn, task first, enqueued later, FIFO, queue\n"
+     "order). A line is #N (output lines numbered as `trace log 2>&1` prints them) or its\n"
+     "text: the line equal to it, else the one containing it. A text matching several lines\n"
+     "is an error that lists them with their numbers. Exit 1 when a line is not in the trace.\n"},
     {"stats", "summarise a trace: jobs per kind and queue, ticks, chains, leaks",
-     "trace stats TRACE\n", "Counts and the activations that never resumed.\n"},
+     "trace stats TRACE\n",
+     "Jobs per kind and queue (with peak queue lengths), ticks, macrotask turns, the longest\n"
+     "causal chain, promises created and settled and the ones never settled (where created,\n"
+     "which reactions wait on them), activations suspended and never resumed (where called,\n"
+     "where they wait, on which promise), timers, errors, output lines.\n"},
     {"export", "convert a trace to another format (Chrome trace event JSON)",
-     "trace export --format chrome TRACE [-o FILE]\n",
-     "Writes Chrome trace event JSON that Perfetto and chrome://tracing open.\n"},
+     "trace export [--format chrome] TRACE [-o FILE]\n",
+     "Writes Chrome trace event JSON that Perfetto (ui.perfetto.dev) and chrome://tracing\n"
+     "open: one slice per job on a thread per queue, flow arrows from each job to the jobs it\n"
+     "enqueued, output lines as instant events. Timestamps are the virtual clock in\n"
+     "microseconds, stretched so that jobs never overlap. chrome is the only format and the\n"
+     "default. TRACE may be - for stdin.\n"},
     {"validate", "check a trace file against formats/SPEC.md", "trace validate FILE|-\n",
      "Checks YAML syntax, the header, every event's fields and types, that ids refer to\n"
      "earlier events and that seq strictly increases. Prints the first problem as\n"

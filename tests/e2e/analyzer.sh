@@ -1,10 +1,12 @@
 #!/bin/sh
 # tests/e2e/analyzer.sh — the analyzer's commands end to end (log, stats, graph,
-# timeline) on the fixture traces: golden text outputs, well-formed SVG with one
-# element per job, png/pdf magic, and the error contract of every command: misuse is
-# exit 2, an unreadable file exit 3, a malformed trace exit 1 with FILE:LINE:COL.
+# timeline, diff, why, export) on the fixture traces: golden text outputs, well-formed
+# SVG with one element per job, well-formed JSON, png/pdf magic, and the error contract
+# of every command: misuse is exit 2, an unreadable file exit 3, a malformed trace exit 1
+# with FILE:LINE:COL, a line `trace why` cannot find exit 1.
 #
-# Golden files live in tests/golden/analyzer/ (NAME.stats, NAME.dot, NAME.out/.err);
+# Golden files live in tests/golden/analyzer/ (NAME.stats, NAME.dot, NAME.out/.err,
+# NAME.diff, NAME.why, NAME.json);
 # the hand-written traces they come from in tests/golden/analyzer/traces/. After a
 # deliberate change of output, regenerate them with
 #     UPDATE_GOLDEN=1 sh tests/e2e/analyzer.sh
@@ -18,6 +20,8 @@ export LSAN_OPTIONS
 G=tests/golden/analyzer
 TR=$G/traces
 FIXTURE=tests/traces/seed_async_order.es2019.yaml
+ES2017=$TR/seed_async_order.es2017.yaml
+BROWSER=$TR/seed_async_order.browser.yaml
 
 # golden NAME GOLDEN-FILE STREAM -- CMD...: CMD exits 0 and its stdout (STREAM=out) or
 # stderr (err) equals GOLDEN-FILE.
@@ -33,6 +37,13 @@ golden() {
     fi
     if [ ! -f "$file" ]; then fail "$name: no golden file $file"; return; fi
     expect_same "$name" "$file" "$T_TMP/$stream"
+}
+
+# json_ok NAME FILE: python's JSON parser accepts FILE.
+json_ok() {
+    if python3 -m json.tool "$2" >/dev/null 2>"$T_TMP/jsonerr"; then pass; else
+        fail "$1: not well-formed JSON"; sed 's/^/  | /' "$T_TMP/jsonerr" | tail -n 3
+    fi
 }
 
 # well_formed NAME FILE: an XML parser accepts FILE.
@@ -93,6 +104,137 @@ if [ -f "$FIXTURE" ]; then
 else
     fail "fixture $FIXTURE is missing"
 fi
+golden "stats of the es2017 seed fixture" "$G/seed_async_order.es2017.stats" out -- \
+    "$TRACE_BIN" stats "$ES2017"
+golden "graph --promises --activations (es2017 await)" "$G/seed_async_order.es2017.layers.dot" \
+    out -- "$TRACE_BIN" graph -T dot --promises --activations "$ES2017"
+golden "graph --activations shows an await that never resumes" "$G/stuck.layers.dot" out -- \
+    "$TRACE_BIN" graph --activations --promises "$TR/stuck.yaml"
+
+# ---- diff ---------------------------------------------------------------------------
+
+golden "diff es2017 es2019 of the seed puzzle" "$G/seed_async_order.diff" out -- \
+    "$TRACE_BIN" diff --no-color "$ES2017" "$FIXTURE"
+expect_grep out '"async1 end": A #7 → B #6, 2 ticks earlier (tick 3 → 1); now before "promise2"' \
+    "diff says async1 end moved ahead of promise2 by 2 ticks"
+expect_grep out "jobs only in A (2):" "diff names the extra jobs of es2017"
+expect_grep out "PromiseResolveThenableJob #2 then" "diff names the PromiseResolveThenableJob"
+golden "diff es2019 es2017 (the other way)" "$G/seed_async_order.rdiff" out -- \
+    "$TRACE_BIN" diff --no-color "$FIXTURE" "$ES2017"
+golden "diff across hosts (node, browser)" "$G/seed_async_order.hosts.diff" out -- \
+    "$TRACE_BIN" diff "$FIXTURE" "$BROWSER"
+golden "diff --json" "$G/seed_async_order.diff.json" out -- \
+    "$TRACE_BIN" diff --json "$ES2017" "$FIXTURE"
+json_ok "diff --json" "$T_TMP/out"
+expect_status 0 "diff of a trace with itself" -- "$TRACE_BIN" diff "$FIXTURE" "$FIXTURE"
+expect_grep out "no differences" "diff of a trace with itself says so"
+expect_status 0 "diff --exit-code without differences" -- \
+    "$TRACE_BIN" diff --exit-code "$FIXTURE" "$FIXTURE"
+expect_status 1 "diff --exit-code with differences" -- \
+    "$TRACE_BIN" diff --exit-code "$ES2017" "$FIXTURE"
+expect_status 0 "diff --color" -- "$TRACE_BIN" diff --color "$ES2017" "$FIXTURE"
+expect_grep out "$(printf '\033[32m+async1 end')" "diff --color paints added lines green"
+expect_status 0 "diff -U 0" -- "$TRACE_BIN" diff -U 0 "$ES2017" "$FIXTURE"
+expect_grep out "@@ -5,0 +6,1 @@" "diff -U 0 has no context lines"
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$TRACE_BIN' diff '$ES2017' '$FIXTURE'" /dev/null >"$T_TMP/tty" 2>&1
+    grep -q "$(printf '\033\[31m-async1 end')" "$T_TMP/tty" && pass ||
+        fail "diff is in colour on a terminal"
+    script -qec "NO_COLOR=1 '$TRACE_BIN' diff '$ES2017' '$FIXTURE'" /dev/null >"$T_TMP/tty" 2>&1
+    if grep -q "$(printf '\033\[')" "$T_TMP/tty"; then fail "diff respects NO_COLOR"; else pass; fi
+    script -qec "'$TRACE_BIN' diff --no-color '$ES2017' '$FIXTURE'" /dev/null >"$T_TMP/tty" 2>&1
+    if grep -q "$(printf '\033\[')" "$T_TMP/tty"; then fail "diff --no-color"; else pass; fi
+fi
+if "$TRACE_BIN" diff -T svg -o "$T_TMP/d.svg" "$ES2017" "$FIXTURE" 2>"$T_TMP/err"; then
+    well_formed "diff -T svg" "$T_TMP/d.svg"
+    count_is "diff -T svg: one job group per job that ran in A and in B" 10 \
+        "$(grep -c '<g class="job ' "$T_TMP/d.svg")"
+    count_is "diff -T svg: the two jobs only in A are framed" 2 \
+        "$(grep -c '<g class="job [a-z0-9]* only' "$T_TMP/d.svg")"
+    count_is "diff -T svg: the moved line's jobs are framed in both" 2 \
+        "$(grep -c '<g class="job [a-z0-9]* shifted moved' "$T_TMP/d.svg")"
+else
+    fail "diff -T svg: exit status $?"; sed 's/^/  | /' "$T_TMP/err" | head -n 3
+fi
+expect_status 0 "diff -o x.png" -- "$TRACE_BIN" diff "$ES2017" "$FIXTURE" -o "$T_TMP/d.png"
+magic "diff png" "$T_TMP/d.png" 89504e47
+
+# diff --spec runs `trace run` twice: with an interpreter that cannot run the program
+# (yet), diff must report run's error and exit with its status.
+"$TRACE_BIN" run --spec es2017 -o "$T_TMP/run17.yaml" tests/traces/seed_async_order.js \
+    >/dev/null 2>"$T_TMP/runerr"
+run_status=$?
+if [ "$run_status" -eq 0 ] && "$TRACE_BIN" run --spec es2019 -o "$T_TMP/run19.yaml" \
+    tests/traces/seed_async_order.js >/dev/null 2>&1; then
+    expect_status 0 "diff --spec es2017,es2019" -- \
+        "$TRACE_BIN" diff --no-color --spec es2017,es2019 tests/traces/seed_async_order.js
+    expect_grep out '"async1 end": A #7 → B #6, 2 ticks earlier' \
+        "diff --spec: async1 end moves ahead of promise2"
+    expect_grep out "PromiseResolveThenableJob" "diff --spec names the extra jobs"
+else
+    [ "$run_status" -eq 0 ] && run_status=1
+    expect_status "$run_status" "diff --spec when trace run fails exits with its status" -- \
+        "$TRACE_BIN" diff --spec es2017,es2019 tests/traces/seed_async_order.js
+    expect_grep err "trace run" "diff --spec reports the failing trace run"
+fi
+expect_status 2 "diff --spec with one mode" -- \
+    "$TRACE_BIN" diff --spec es2017 tests/traces/seed_async_order.js
+expect_status 2 "diff --spec and --host both with two values" -- \
+    "$TRACE_BIN" diff --spec es2017,es2019 --host node,browser tests/traces/seed_async_order.js
+expect_status 2 "diff --spec with two files" -- \
+    "$TRACE_BIN" diff --spec es2017,es2019 a.js b.js
+expect_status 2 "diff with one trace" -- "$TRACE_BIN" diff "$FIXTURE"
+expect_status 2 "diff with three traces" -- "$TRACE_BIN" diff "$FIXTURE" "$FIXTURE" "$FIXTURE"
+expect_status 2 "diff -T jpeg" -- "$TRACE_BIN" diff -T jpeg "$FIXTURE" "$FIXTURE"
+expect_status 2 "diff --json -T svg" -- "$TRACE_BIN" diff --json -T svg "$FIXTURE" "$FIXTURE"
+expect_status 2 "diff --max-steps without --spec" -- \
+    "$TRACE_BIN" diff --max-steps 10 "$FIXTURE" "$FIXTURE"
+expect_status 3 "diff of a missing file" -- "$TRACE_BIN" diff "$FIXTURE" "$T_TMP/missing.yaml"
+expect_status 1 "diff of a malformed trace" -- "$TRACE_BIN" diff "$TR/malformed.yaml" "$FIXTURE"
+expect_grep err "$TR/malformed.yaml:12:" "diff reports FILE:LINE:COL of a YAML error"
+
+# ---- why ----------------------------------------------------------------------------
+
+golden "why async1 end before promise2 (es2019)" "$G/seed_async_order.es2019.why" out -- \
+    "$TRACE_BIN" why "$FIXTURE" "async1 end" "promise2"
+expect_grep out "(fifo)" "why names the FIFO rule in es2019"
+golden "why promise2 before async1 end (es2017)" "$G/seed_async_order.es2017.why" out -- \
+    "$TRACE_BIN" why "$ES2017" "async1 end" "promise2"
+expect_grep out "its chain takes 2 more hops" "why counts the extra hops in es2017"
+golden "why with line numbers, across turns" "$G/seed_async_order.turns.why" out -- \
+    "$TRACE_BIN" why "$FIXTURE" "#8" "#6"
+golden "why of one line prints its chain" "$G/seed_async_order.chain.why" out -- \
+    "$TRACE_BIN" why "$ES2017" "async1 e"
+golden "why on the stuck trace (stderr line, timer)" "$G/stuck.why" out -- \
+    "$TRACE_BIN" why "$TR/stuck.yaml" "second line" "tick"
+expect_status 1 "why of an ambiguous text" -- "$TRACE_BIN" why "$FIXTURE" "promise" "script start"
+expect_grep err "matches 2 output lines; name one by its number" "why lists ambiguous lines"
+expect_grep err '#4 "promise1"' "why lists each candidate with its number"
+expect_status 1 "why of a line that is not there" -- "$TRACE_BIN" why "$FIXTURE" "nope" "#1"
+expect_grep err 'no output line is or contains "nope"' "why says the line is missing"
+expect_status 1 "why of line #0" -- "$TRACE_BIN" why "$FIXTURE" "#1" "#0"
+expect_status 1 "why of a line past the end" -- "$TRACE_BIN" why "$FIXTURE" "#1" "#99"
+expect_grep err "there is no output line #99 (the trace has 8)" "why names the line count"
+expect_status 2 "why without a line" -- "$TRACE_BIN" why "$FIXTURE"
+expect_status 2 "why with three lines" -- "$TRACE_BIN" why "$FIXTURE" a b c
+
+# ---- export -------------------------------------------------------------------------
+
+for t in "$TR/stuck.yaml" "$TR/chain.yaml" "$TR/output.yaml" "$FIXTURE" "$ES2017"; do
+    n=$(basename "$t" .yaml)
+    if "$TRACE_BIN" export --format chrome "$t" -o "$T_TMP/$n.json" 2>"$T_TMP/err"; then
+        json_ok "export $n" "$T_TMP/$n.json"
+        count_is "export $n: one complete event per job that ran" "$(jobs_ran "$t")" \
+            "$(grep -c '"ph":"X"' "$T_TMP/$n.json")"
+        count_is "export $n: every flow start has its end" \
+            "$(grep -c '"ph":"s"' "$T_TMP/$n.json")" "$(grep -c '"ph":"f"' "$T_TMP/$n.json")"
+    else
+        fail "export $n: exit status $?"; sed 's/^/  | /' "$T_TMP/err" | head -n 3
+    fi
+done
+expect_status 0 "export to stdout" -- "$TRACE_BIN" export "$FIXTURE"
+expect_grep out '"traceEvents"' "export writes chrome JSON to stdout by default"
+expect_status 2 "export --format svg" -- "$TRACE_BIN" export --format svg "$FIXTURE"
 
 # ---- pictures -----------------------------------------------------------------------
 
@@ -143,9 +285,55 @@ if command -v script >/dev/null 2>&1; then
         fail "graph -T png refuses a terminal"
 fi
 
+# ---- headless Chromium renders the pictures (skipped when it is not installed) -------
+
+if command -v chromium >/dev/null 2>&1 && command -v timeout >/dev/null 2>&1; then
+    "$TRACE_BIN" diff -T svg -o "$T_TMP/c-diff.svg" "$ES2017" "$FIXTURE" 2>/dev/null
+    "$TRACE_BIN" timeline -o "$T_TMP/c-timeline.svg" "$TR/output.yaml" 2>/dev/null
+    "$TRACE_BIN" graph -T svg --promises --activations -o "$T_TMP/c-graph.svg" \
+        "$TR/stuck.yaml" 2>/dev/null
+    for pic in c-diff c-timeline c-graph; do
+        timeout 120 chromium --headless --no-sandbox --disable-gpu --dump-dom \
+            "file://$T_TMP/$pic.svg" >"$T_TMP/dom" 2>/dev/null
+        if grep -q "<svg" "$T_TMP/dom" && ! grep -q "parsererror" "$T_TMP/dom" &&
+            ! grep -q "This page contains the following errors" "$T_TMP/dom"; then
+            pass
+        else
+            fail "chromium renders $pic.svg without errors"; head -c 400 "$T_TMP/dom" | sed 's/^/  | /'
+        fi
+    done
+fi
+
+# ---- generated traces: every event kind and field, hostile strings -------------------
+# (trace validate --generate, formats/trace_gen.h: quotes, markup, control characters,
+# invalid UTF-8, U+2028, emoji, a line that is only "]" ...). Every output must stay
+# well-formed and every command must succeed.
+
+for seed in 1 2 3; do
+    g=$T_TMP/gen$seed.yaml
+    "$TRACE_BIN" validate --generate $seed 4000 >"$g"
+    "$TRACE_BIN" validate --generate $((seed + 10)) 4000 >"$T_TMP/genb.yaml"
+    expect_status 0 "generated $seed: stats" -- "$TRACE_BIN" stats "$g"
+    expect_status 0 "generated $seed: graph svg with every layer" -- "$TRACE_BIN" graph -T svg \
+        --max-nodes 200 --promises --activations "$g" -o "$T_TMP/gen.svg"
+    well_formed "generated $seed: graph svg" "$T_TMP/gen.svg"
+    expect_status 0 "generated $seed: timeline" -- "$TRACE_BIN" timeline "$g" -o "$T_TMP/gen.svg"
+    well_formed "generated $seed: timeline" "$T_TMP/gen.svg"
+    expect_status 0 "generated $seed: export" -- "$TRACE_BIN" export "$g" -o "$T_TMP/gen.json"
+    json_ok "generated $seed: export" "$T_TMP/gen.json"
+    expect_status 0 "generated $seed: diff --json" -- \
+        "$TRACE_BIN" diff --json "$g" "$T_TMP/genb.yaml" -o "$T_TMP/gen.json"
+    json_ok "generated $seed: diff --json" "$T_TMP/gen.json"
+    expect_status 0 "generated $seed: diff text" -- "$TRACE_BIN" diff "$g" "$T_TMP/genb.yaml"
+    expect_status 0 "generated $seed: diff -T svg" -- \
+        "$TRACE_BIN" diff -T svg "$g" "$T_TMP/genb.yaml" -o "$T_TMP/gen.svg"
+    well_formed "generated $seed: diff svg" "$T_TMP/gen.svg"
+    expect_status 0 "generated $seed: why" -- "$TRACE_BIN" why "$g" "#1" "#40"
+done
+
 # ---- errors -------------------------------------------------------------------------
 
-for cmd in log stats graph timeline; do
+for cmd in log stats graph timeline export; do
     expect_status 2 "$cmd without a trace" -- "$TRACE_BIN" $cmd
     expect_grep err "usage: trace $cmd" "$cmd without a trace prints the usage"
     expect_status 2 "$cmd with an unknown option" -- \
@@ -162,6 +350,17 @@ for cmd in log stats graph timeline; do
     expect_grep err "$TR/dangling.yaml:12:26: job: unknown job 2" \
         "$cmd reports a dangling job id"
 done
+for cmd in why diff; do
+    expect_status 2 "$cmd without a trace" -- "$TRACE_BIN" $cmd
+    expect_grep err "usage: trace $cmd" "$cmd without a trace prints the usage"
+    expect_status 2 "$cmd with an unknown option" -- \
+        "$TRACE_BIN" $cmd --frobnicate "$TR/stuck.yaml" "$TR/stuck.yaml"
+    expect_grep err "unknown option '--frobnicate'" "$cmd names the unknown option"
+    expect_status 3 "$cmd of a missing file" -- "$TRACE_BIN" $cmd "$T_TMP/missing.yaml" "#1"
+    expect_status 1 "$cmd of an inconsistent trace" -- "$TRACE_BIN" $cmd "$TR/dangling.yaml" "#1"
+    expect_grep err "$TR/dangling.yaml:12:26: job: unknown job 2" \
+        "$cmd reports a dangling job id"
+done
 for cmd in graph timeline; do
     expect_status 2 "$cmd -T jpeg" -- "$TRACE_BIN" $cmd -T jpeg "$TR/stuck.yaml"
     expect_grep err "unknown format 'jpeg'" "$cmd names the unknown format"
@@ -173,7 +372,15 @@ expect_status 2 "timeline -T dot" -- "$TRACE_BIN" timeline -T dot "$TR/stuck.yam
 expect_status 2 "graph --max-nodes 0" -- "$TRACE_BIN" graph --max-nodes 0 "$TR/stuck.yaml"
 expect_status 2 "graph --max-nodes x" -- "$TRACE_BIN" graph --max-nodes x "$TR/stuck.yaml"
 expect_status 2 "graph --from nonsense" -- "$TRACE_BIN" graph --from yesterday "$TR/stuck.yaml"
-expect_status 2 "graph --promises (not yet)" -- "$TRACE_BIN" graph --promises "$TR/stuck.yaml"
-expect_grep err "not implemented yet" "graph --promises says it is not implemented yet"
+if "$TRACE_BIN" graph --promises --activations -T svg "$ES2017" -o "$T_TMP/pa.svg" 2>"$T_TMP/err"
+then
+    well_formed "graph --promises --activations svg" "$T_TMP/pa.svg"
+    count_is "graph --promises: one node per promise" 7 \
+        "$(grep -c '<g id="promise[0-9]*" class="node"' "$T_TMP/pa.svg")"
+    count_is "graph --activations: one cluster for async1" 1 \
+        "$(grep -c '<g id="clust[0-9]*" class="cluster"' "$T_TMP/pa.svg")"
+else
+    fail "graph --promises --activations svg: exit status $?"
+fi
 
 finish analyzer

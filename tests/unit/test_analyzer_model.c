@@ -290,6 +290,71 @@ static void test_model_keeps_an_activation_that_never_resumed_with_its_location(
     unload(&l);
 }
 
+static void test_model_records_reactions_with_who_registered_and_ran_them(void **state) {
+    (void)state;
+    Loaded l;
+    load_text(&l, seed);
+    const Model *m = &l.m;
+    assert_int_equal(m->nreactions, 3);
+    const MReaction *r = &m->reactions[0];
+    assert_int_equal(m->promises[r->promise].id, 2);
+    assert_int_equal(m->activations[r->activation].id, 1);
+    assert_true(r->state_known);
+    assert_int_equal(r->state, PROMISE_FULFILLED);
+    assert_int_equal(m->jobs[r->by].id, 1);
+    assert_int_equal(m->jobs[r->job].id, 2);
+    r = &m->reactions[2]; /* on promise 4, pending: run by job 4 after job 3 settled it */
+    assert_int_equal(r->state, PROMISE_PENDING);
+    assert_int_equal(m->jobs[r->job].id, 4);
+    assert_int_equal(m->promises[r->derived].id, 5);
+    const MJob *j4 = &m->jobs[job_index(m, 4)];
+    assert_int_equal(j4->reaction, 2);
+    const MPromise *p4 = &m->promises[idmap_get(&m->promise_ids, 4)];
+    assert_int_equal(p4->first_reaction, 2);
+    assert_int_equal(m->jobs[p4->settler].id, 3);
+    assert_int_equal(p4->settle_seq, 31);
+    unload(&l);
+}
+
+static void test_model_records_lock_ins_thenable_jobs_and_suspend_resume_steps(void **state) {
+    (void)state;
+    Loaded l;
+    l.path[0] = '\0';
+    model_init(&l.m);
+    l.err = l.warning = NULL;
+    l.st = model_load(&l.m, "tests/golden/analyzer/traces/seed_async_order.es2017.yaml", &l.err,
+                      &l.warning);
+    assert_int_equal(l.st, MODEL_LOAD_OK);
+    const Model *m = &l.m;
+    const MPromise *p3 = &m->promises[idmap_get(&m->promise_ids, 3)];
+    assert_int_equal(m->promises[p3->locked_to].id, 2);
+    assert_int_equal(m->jobs[p3->lock_by].id, 1);
+    assert_int_equal(p3->lock_seq, 13);
+    assert_int_equal(p3->state, PROMISE_FULFILLED);
+    assert_int_equal(m->jobs[p3->settler].id, 4);
+    const MJob *j2 = &m->jobs[job_index(m, 2)];
+    assert_string_equal(model_str(m, j2->kind), "PromiseResolveThenableJob");
+    assert_int_equal(m->promises[j2->promise].id, 3);
+    assert_int_equal(m->promises[j2->thenable].id, 2);
+    const MActivation *a = &m->activations[0];
+    assert_int_not_equal(a->first_step, MODEL_NONE);
+    const MActStep *s1 = &m->act_steps[a->first_step];
+    assert_false(s1->resume);
+    assert_int_equal(m->jobs[s1->job].id, 1);
+    assert_int_equal(m->promises[s1->awaiting].id, 3);
+    assert_string_equal(model_str(m, s1->at), "tests/traces/seed_async_order.js:3:5");
+    const MActStep *s2 = &m->act_steps[s1->next];
+    assert_true(s2->resume);
+    assert_int_equal(m->jobs[s2->job].id, 5);
+    assert_int_equal(s2->next, MODEL_NONE);
+    StrBuf sb;
+    strbuf_init(&sb);
+    model_job_title(m, job_index(m, 5), &sb);
+    assert_string_equal(sb.data, "PromiseReactionJob #5 Await fulfilled (seed_async_order.js:3:5)");
+    strbuf_fini(&sb);
+    unload(&l);
+}
+
 static void test_model_reports_yaml_errors_with_file_line_and_column(void **state) {
     (void)state;
     Loaded l;
@@ -411,6 +476,8 @@ int main(void) {
         cmocka_unit_test(test_model_splits_output_into_lines_as_the_terminal_shows_them),
         cmocka_unit_test(test_model_tracks_promise_states_and_activations),
         cmocka_unit_test(test_model_keeps_an_activation_that_never_resumed_with_its_location),
+        cmocka_unit_test(test_model_records_reactions_with_who_registered_and_ran_them),
+        cmocka_unit_test(test_model_records_lock_ins_thenable_jobs_and_suspend_resume_steps),
         cmocka_unit_test(test_model_reports_yaml_errors_with_file_line_and_column),
         cmocka_unit_test(test_model_rejects_a_run_of_an_unknown_job_at_its_position),
         cmocka_unit_test(test_model_rejects_a_job_defined_twice_and_a_job_run_twice),

@@ -78,10 +78,10 @@ static void build_timeline(StrBuf *out) {
     static const TlLine l1[] = {{"promise1", 8, false}};
     static const TlLine l2[] = {{"boom\x01", 5, true}};
     static const TlJob jobs[] = {
-        {"job1", 0, 0, 0, 0, "Script #1", "a.js", l0, 2, TL_NONE, NULL},
-        {"job2", 2, 0, 1, 0, "PromiseReactionJob #2", "a.js:3:9", l1, 1, 0, "reaction"},
-        {"job3", 1, 1, 0, 1, "Timeout #3", NULL, l2, 1, 0, "timer"},
-        {"job4", 2, 1, 1, 1, "PromiseReactionJob #4", NULL, NULL, 0, 1, "await"},
+        {"job1", 0, 0, 0, 0, "Script #1", "a.js", l0, 2, TL_NONE, NULL, NULL, NULL},
+        {"job2", 2, 0, 1, 0, "PromiseReactionJob #2", "a.js:3:9", l1, 1, 0, "reaction", NULL, NULL},
+        {"job3", 1, 1, 0, 1, "Timeout #3", NULL, l2, 1, 0, "timer", NULL, NULL},
+        {"job4", 2, 1, 1, 1, "PromiseReactionJob #4", NULL, NULL, 0, 1, "await", NULL, NULL},
     };
     Timeline t = {"a.js <es2019>", lanes, 3, jobs, 4, "ms"};
     timeline_write_svg(&t, out);
@@ -127,6 +127,40 @@ static void test_timeline_of_no_jobs_is_still_a_document(void **state) {
     timeline_write_svg(&t, &sb);
     assert_int_equal(count(sb.data, "<g class=\"job "), 0);
     assert_non_null(strstr(sb.data, "</svg>"));
+    strbuf_fini(&sb);
+}
+
+static void test_timeline_panels_stack_two_traces_and_draw_marks(void **state) {
+    (void)state;
+    static const TlLine out1[] = {{"async1 end", 10, false}};
+    static const TlJob a[] = {
+        {"a-job1", 0, 0, 0, 0, "Script #1", NULL, NULL, 0, TL_NONE, NULL, NULL, NULL},
+        {"a-job2", 1, 0, 1, 0, "PromiseResolveThenableJob #2", NULL, NULL, 0, 0, "thenable", "only",
+         "only in A"},
+        {"a-job3", 1, 0, 3, 0, "PromiseReactionJob #3", NULL, out1, 1, 1, "await", "shifted moved",
+         "tick 3 \xE2\x86\x92 1"},
+    };
+    static const TlJob b[] = {
+        {"b-job1", 0, 0, 0, 0, "Script #1", NULL, NULL, 0, TL_NONE, NULL, NULL, NULL},
+        {"b-job2", 1, 0, 1, 0, "PromiseReactionJob #2", NULL, out1, 1, 0, "await",
+         "shifted moved<script>", "<b>"},
+    };
+    static const TlLane ln[] = {{"script", NULL, NULL}, {"microtasks", NULL, NULL}};
+    Timeline ta = {"A: es2017", ln, 2, a, 3, "ms"}, tb = {"B: es2019", ln, 2, b, 2, "ms"};
+    const Timeline *panels[] = {&ta, &tb};
+    StrBuf sb;
+    strbuf_init(&sb);
+    timeline_write_svg_panels(panels, 2, "diff <A> <B>", &sb);
+    assert_int_equal(count(sb.data, "<g class=\"job "), 5);
+    assert_int_equal(count(sb.data, "<g class=\"panel\" transform=\"translate(0,"), 2);
+    assert_non_null(strstr(sb.data, "<g class=\"job p1l1 shifted movedscript\" id=\"b-job2\""));
+    assert_non_null(strstr(sb.data, "<g class=\"job l1 only\" id=\"a-job2\""));
+    assert_non_null(strstr(sb.data, ">only in A</text>"));
+    assert_non_null(strstr(sb.data, "&lt;b&gt;"));
+    assert_non_null(strstr(sb.data, "diff &lt;A&gt; &lt;B&gt;"));
+    assert_non_null(strstr(sb.data, ".p1l0 rect"));
+    assert_non_null(strstr(sb.data, "highlighted:"));
+    assert_int_equal(count(sb.data, "<marker id=\"arrow-await\""), 1);
     strbuf_fini(&sb);
 }
 
@@ -231,6 +265,7 @@ int main(void) {
         cmocka_unit_test(test_timeline_draws_one_group_per_job_and_escapes_output),
         cmocka_unit_test(test_timeline_output_is_deterministic),
         cmocka_unit_test(test_timeline_of_no_jobs_is_still_a_document),
+        cmocka_unit_test(test_timeline_panels_stack_two_traces_and_draw_marks),
         cmocka_unit_test(test_gv_formats_parse_by_name),
         cmocka_unit_test(test_gv_dot_output_is_the_graph_before_layout),
         cmocka_unit_test(test_gv_renders_svg_png_and_pdf),

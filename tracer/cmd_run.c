@@ -1,8 +1,9 @@
-/* cmd_run.c — `trace run`: parse the flags, read and parse the program, compile it, run
- * it as the Script job, and write the trace (formats/trace_writer.h): the header, then
- * enqueue/run/done for the Script job, a `log` event per console line (attributed to the
- * running job), `error` for a SyntaxError or an uncaught exception, `limit` when
- * --max-steps/--timeout/--max-heap stops the run.
+/* cmd_run.c — `trace run`: parse the flags, read and parse the program (an ES module
+ * for .mjs or --module), compile it, run it as the Script job (jobs.h) and then the
+ * host's event loop (host.h: --host node|node10|browser), and write the trace
+ * (formats/trace_writer.h, through the emitter of trace.h): the header, the events of
+ * the jobs, a `log` event per console line, `error`, `limit`, and `exit` last. Arguments
+ * after `--` are the program's own (process.argv).
  *
  * Streams: with the trace on stdout, all console output goes to stderr; with -o FILE,
  * console.log/info/debug go to stdout and warn/error/trace to stderr, as in node.
@@ -11,9 +12,9 @@
  * util.inspect shows it). Differences from node, by design: the path is printed as
  * given (node makes it absolute), the stack has no node-internal frames, and neither the
  * "(Use `node --trace-uncaught ...`)" hint nor the final "Node.js v20..." line is printed.
- * Exit status: 0, 1 (SyntaxError or uncaught exception), 2 (usage), 3 (I/O), 4 (a limit).
- * The promise job queue and the other hosts/spec modes arrive with the next issues: their
- * flag values are accepted by the parser below but refused with a usage error. */
+ * Exit status: 0 (or process.exitCode / process.exit's code), 1 (SyntaxError, uncaught
+ * exception, unhandled rejection), 2 (usage), 3 (I/O), 4 (a limit); host_run decides it
+ * after the Script job. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -29,11 +30,14 @@
 #include "tracer/ast.h"
 #include "tracer/bytecode.h"
 #include "tracer/compiler.h"
+#include "tracer/host.h"
 #include "tracer/inspect.h"
+#include "tracer/jobs.h"
 #include "tracer/object.h"
 #include "tracer/parser.h"
 #include "tracer/realm.h"
 #include "tracer/str.h"
+#include "tracer/trace.h"
 #include "tracer/vm.h"
 
 typedef struct {
@@ -44,13 +48,22 @@ typedef struct {
     uint64_t max_steps, max_jobs, max_heap_mb;
     double timeout;
     bool dump_bytecode;
+    bool module;
+    HostKind host_kind;
+    HostUnhandled unhandled;
+    SpecMode spec_mode;
+    const char *src;   /* the program text, for uncaught errors */
+    size_t src_len;
+    int prog_argc;     /* arguments after the program: process.argv[2...] */
+    char **prog_argv;
 } RunOptions;
 
 typedef struct {
     TfWriter *w;
+    Tracer *trc;
     FILE *out;      /* console.log/info/debug */
     FILE *err;      /* console.warn/error/trace */
-    uint64_t job;   /* the running job (0: none) */
+    const RunOptions *o;
 } RunCtx;
 
 static bool parse_uint(const char *s, uint64_t *out) {
@@ -67,6 +80,9 @@ static int parse_args(int argc, char **argv, RunOptions *o) {
     memset(o, 0, sizeof *o);
     o->host = "node";
     o->spec = "latest";
+    o->host_kind = HOST_NODE;
+    o->spec_mode = SPEC_LATEST;
+    o->unhandled = UNHANDLED_DEFAULT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -81,23 +97,12 @@ static int parse_args(int argc, char **argv, RunOptions *o) {
             o->out_path = val;
         } else if (strcmp(a, "--host") == 0) {
             NEEDS_VALUE();
-            if (strcmp(val, "node") && strcmp(val, "node10") && strcmp(val, "browser"))
+            if (!host_kind_parse(val, &o->host_kind))
                 return cli_usage_error("run", "unknown host '%s' (node, node10, browser)", val);
-            if (strcmp(val, "node") != 0)
-                return cli_usage_error("run", "--host %s is not implemented yet", val);
             o->host = val;
         } else if (strcmp(a, "--spec") == 0) {
             NEEDS_VALUE();
-            static const char *const ok[] = {"latest", "es2019", "es2020", "es2021",
-                                             "es2022", "es2023", "es2024", "es2025"};
-            static const char *const later[] = {"es2017", "es2018", "fast-adoption"};
-            bool found = false;
-            for (size_t k = 0; k < ARRAY_LEN(ok); k++)
-                found |= strcmp(val, ok[k]) == 0;
-            for (size_t k = 0; k < ARRAY_LEN(later); k++)
-                if (strcmp(val, later[k]) == 0)
-                    return cli_usage_error("run", "--spec %s is not implemented yet", val);
-            if (!found)
+            if (!spec_mode_parse(val, &o->spec_mode))
                 return cli_usage_error("run", "unknown spec mode '%s'", val);
             o->spec = val;
         } else if (strcmp(a, "--max-steps") == 0) {
@@ -118,20 +123,25 @@ static int parse_args(int argc, char **argv, RunOptions *o) {
             o->timeout = strtod(val, &end);
             if (end == val || *end || !(o->timeout > 0) || isinf(o->timeout))
                 return cli_usage_error("run", "--timeout needs a positive number of seconds");
-        } else if (strcmp(a, "--unhandled-rejections") == 0) {
-            NEEDS_VALUE();
-            if (strcmp(val, "throw") && strcmp(val, "strict") && strcmp(val, "warn") &&
-                strcmp(val, "none"))
+        } else if (strcmp(a, "--unhandled-rejections") == 0 ||
+                   strncmp(a, "--unhandled-rejections=", 23) == 0) {
+            if (a[22] == '=')
+                val = a + 23; /* node's spelling: --unhandled-rejections=MODE */
+            else
+                NEEDS_VALUE();
+            if (!host_unhandled_parse(val, &o->unhandled))
                 return cli_usage_error("run", "unknown --unhandled-rejections mode '%s'", val);
         } else if (strcmp(a, "--module") == 0) {
-            return cli_usage_error("run", "--module is not implemented yet");
+            o->module = true;
         } else if (strcmp(a, "--dump-bytecode") == 0) {
             o->dump_bytecode = true; /* hidden: the disassembler on stderr (STYLE R16) */
         } else if (strcmp(a, "--") == 0) {
+            /* `-- FILE ARGS...` or `FILE -- ARGS...`: the rest is the program's own
+             * (process.argv[2...]) */
             if (i + 1 < argc && !o->file)
                 o->file = argv[++i];
-            if (i + 1 < argc)
-                return cli_usage_error("run", "unexpected argument '%s'", argv[i + 1]);
+            o->prog_argc = argc - i - 1;
+            o->prog_argv = argv + i + 1;
             break;
         } else if (a[0] == '-' && a[1]) {
             return cli_usage_error("run", "unknown option '%s'", a);
@@ -153,12 +163,7 @@ static void console_hook(Vm *vm, ConsoleStream stream, const char *text, size_t 
     fwrite(text, 1, len, f);
     fputc('\n', f);
     fflush(f);
-    tf_begin(rc->w, EV_LOG);
-    tf_field_enum(rc->w, TFF_stream, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR);
-    tf_field_strn(rc->w, TFF_text, text, len);
-    if (rc->job)
-        tf_field_uint(rc->w, TFF_by, rc->job);
-    tf_end(rc->w);
+    trc_log(rc->trc, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len, NULL);
 }
 
 /* The line `line` (1-based) of src, without its terminator. */
@@ -229,8 +234,11 @@ static void print_uncaught(Vm *vm, const RunOptions *o, const char *src, size_t 
     strbuf_fini(&sb);
 }
 
-static const char *spec_text(const char *spec) {
-    return strcmp(spec, "latest") == 0 ? "es2025" : spec;
+/* host.h HostPrintErrorFn: node's report of an uncaught exception */
+static void print_error_hook(Vm *vm, Value exc, SrcPos pos, StrBuf *msg, StrBuf *stack,
+                             void *p) {
+    RunCtx *rc = p;
+    print_uncaught(vm, rc->o, rc->o->src, rc->o->src_len, exc, pos, msg, stack);
 }
 
 int cmd_run(int argc, char **argv) {
@@ -257,8 +265,22 @@ int cmd_run(int argc, char **argv) {
     TraceHeader h;
     memset(&h, 0, sizeof h);
     h.program = o.file;
-    h.spec = spec_text(o.spec);
-    h.host = o.host;
+    if (!o.module) {
+        size_t n = strlen(o.file);
+        o.module = n > 4 && strcmp(o.file + n - 4, ".mjs") == 0;
+    }
+    o.src = srcbuf.data;
+    o.src_len = srcbuf.len;
+    h.spec = spec_mode_name(o.spec_mode);
+    h.host = host_kind_name(o.host_kind);
+    h.step_cost = HOST_STEP_COST_MS;
+    h.present |= 1ull << TFH_step_cost;
+    if (o.module) {
+        h.module = true;
+        h.present |= 1ull << TFH_module;
+    }
+    if (o.host_kind != HOST_BROWSER || o.unhandled != UNHANDLED_DEFAULT)
+        h.unhandled_rejections = host_unhandled_name(o.host_kind, o.unhandled);
     h.engine = "tickscope " TICKSCOPE_VERSION;
     if (o.max_steps) {
         h.max_steps = o.max_steps;
@@ -277,14 +299,16 @@ int cmd_run(int argc, char **argv) {
         h.present |= 1ull << TFH_max_heap;
     }
     TfWriter *w = tf_writer_open(trace_file, &h);
-    RunCtx ctx = {w, o.out_path ? stdout : stderr, stderr, 0};
+    Tracer *trc = trc_new(w);
+    RunCtx ctx = {w, trc, o.out_path ? stdout : stderr, stderr, &o};
     int status = EXIT_OK;
 
     AstArena arena;
     ast_arena_init(&arena);
     ParseError perr;
     memset(&perr, 0, sizeof perr);
-    Node *prog = parse_program(&arena, srcbuf.data, srcbuf.len, PARSE_SCRIPT, &perr);
+    Node *prog = parse_program(&arena, srcbuf.data, srcbuf.len,
+                               o.module ? PARSE_MODULE : PARSE_SCRIPT, &perr);
     Vm *vm = NULL;
     FuncProto *script = NULL;
     if (prog) {
@@ -293,6 +317,18 @@ int cmd_run(int argc, char **argv) {
         vm->hooks.ctx = &ctx;
         vm->max_steps = o.max_steps;
         vm->gc.max_heap = (size_t)o.max_heap_mb << 20;
+        JobQueue *q = jobs_attach(vm, o.spec_mode, trc);
+        q->max_jobs = o.max_jobs;
+        HostOptions hopt = {.kind = o.host_kind,
+                            .module = o.module,
+                            .unhandled = o.unhandled,
+                            .program = o.file,
+                            .argc = o.prog_argc,
+                            .argv = o.prog_argv,
+                            .timeout_s = o.timeout,
+                            .print_error = print_error_hook,
+                            .ctx = &ctx};
+        host_attach(vm, &hopt);
         CompileOptions copt = {.script_vars_global = false};
         script = comp_compile_program(vm, prog, o.file, srcbuf.data, srcbuf.len, &copt, &perr);
     }
@@ -323,93 +359,16 @@ int cmd_run(int argc, char **argv) {
         clock_gettime(CLOCK_MONOTONIC, &ts);
         vm->timeout_at = (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9 + o.timeout;
     }
-    /* the Script job */
-    tf_begin(w, EV_ENQUEUE);
-    tf_field_uint(w, TFF_job, 1);
-    tf_field_enum(w, TFF_kind, TFV_JOB_KIND_SCRIPT);
-    tf_field_enum(w, TFF_queue, TFV_QUEUE_SCRIPT);
-    tf_field_enum(w, TFF_reason, TFV_REASON_SCRIPT);
-    tf_field_loc(w, TFF_handler, o.file, 1, 1);
-    tf_end(w);
-    tf_begin(w, EV_RUN);
-    tf_field_uint(w, TFF_job, 1);
-    tf_field_uint(w, TFF_tick, 0);
-    tf_field_uint(w, TFF_turn, 0);
-    tf_field_num(w, TFF_time, 0);
-    tf_end(w);
-    ctx.job = 1;
-    Value r = vm_run_script(vm, script);
-    TfEnumValue completion = TFV_JOB_COMPLETION_NORMAL;
-    if (r == VAL_EXCEPTION && vm->terminated) {
-        static const char *const names[] = {"", "max-steps", "timeout", "max-heap"};
-        char msg[200];
-        double max = 0;
-        TfEnumValue lim = TFV_LIMIT_MAX_STEPS;
-        switch (vm->terminated) {
-        case TERM_MAX_STEPS:
-            max = (double)o.max_steps;
-            snprintf(msg, sizeof msg, "stopped after %llu steps (--max-steps)",
-                     (unsigned long long)o.max_steps);
-            break;
-        case TERM_TIMEOUT:
-            max = o.timeout;
-            lim = TFV_LIMIT_TIMEOUT;
-            snprintf(msg, sizeof msg, "stopped after %g seconds (--timeout)", o.timeout);
-            break;
-        default:
-            max = (double)o.max_heap_mb;
-            lim = TFV_LIMIT_MAX_HEAP;
-            snprintf(msg, sizeof msg, "stopped: the heap exceeded %llu MB (--max-heap)",
-                     (unsigned long long)o.max_heap_mb);
-            break;
-        }
-        (void)names;
-        fprintf(stderr, "trace: %s\n", msg);
-        tf_begin(w, EV_LIMIT);
-        tf_field_enum(w, TFF_name, lim);
-        tf_field_num(w, TFF_max, max);
-        tf_field_str(w, TFF_message, msg);
-        tf_field_uint(w, TFF_by, 1);
-        tf_end(w);
-        completion = TFV_JOB_COMPLETION_ABORT;
-        status = EXIT_LIMIT;
-    } else if (r == VAL_EXCEPTION) {
-        Value exc = vm_take_exception(vm);
-        StrBuf msg, stack;
-        strbuf_init(&msg);
-        strbuf_init(&stack);
-        print_uncaught(vm, &o, srcbuf.data, srcbuf.len, exc, vm->exc_pos, &msg, &stack);
-        completion = TFV_JOB_COMPLETION_THROW;
-        tf_begin(w, EV_DONE);
-        tf_field_uint(w, TFF_job, 1);
-        tf_field_enum(w, TFF_completion, completion);
-        tf_field_uint(w, TFF_steps, vm->steps);
-        tf_field_num(w, TFF_time, 0);
-        tf_end(w);
-        tf_begin(w, EV_ERROR);
-        tf_field_enum(w, TFF_kind, TFV_ERROR_KIND_UNCAUGHT);
-        tf_field_strn(w, TFF_message, msg.data, msg.len);
-        tf_field_strn(w, TFF_stack, stack.data, stack.len);
-        tf_field_bool(w, TFF_fatal, true);
-        tf_field_uint(w, TFF_by, 1);
-        if (vm->exc_pos.line)
-            tf_field_loc(w, TFF_at, o.file, vm->exc_pos.line, vm->exc_pos.col);
-        tf_end(w);
-        strbuf_fini(&msg);
-        strbuf_fini(&stack);
-        status = EXIT_FAIL;
-        ctx.job = 0;
-        goto done;
+    /* the Script job, then the host's event loop */
+    {
+        JobStatus st = jobs_run_script(vm, script, NULL);
+        HostExit ex = host_run(vm, st);
+        status = ex.code;
+        trc_exit(trc, ex.code, ex.reason, vm->steps);
     }
-    tf_begin(w, EV_DONE);
-    tf_field_uint(w, TFF_job, 1);
-    tf_field_enum(w, TFF_completion, completion);
-    tf_field_uint(w, TFF_steps, vm->steps);
-    tf_field_num(w, TFF_time, 0);
-    tf_end(w);
-    ctx.job = 0;
 done:
     vm_free(vm);
+    trc_free(trc);
     int werr = tf_writer_close(w);
     if (o.out_path && fclose(trace_file) != 0 && !werr)
         werr = errno;

@@ -980,6 +980,82 @@ static void compile_object(Compiler *c, Node *n) {
     }
 }
 
+static bool is_async_generator(Compiler *c) {
+    return (P(c)->flags & (FP_ASYNC | FP_GENERATOR)) == (FP_ASYNC | FP_GENERATOR);
+}
+
+/* YieldExpression : yield * AssignmentExpression (#sec-generator-function-definitions-
+ * runtime-semantics-evaluation); the loop is pictured in opcodes.def (YIELD_STAR_CALL). */
+static void compile_yield_star(Compiler *c, Node *n) {
+    bool is_async = is_async_generator(c);
+    int base = c->fs->depth;
+    compile_expr(c, n->as.yield.arg);
+    uint32_t gpc = pc_now(c);
+    emit_pos(c, n->as.yield.arg->pos);
+    emit_op(c, is_async ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR); /* iter next */
+    add_site(c, gpc, n->as.yield.arg);
+    emit_op(c, OP_PUSH_UNDEFINED);                          /* received */
+    emit_op_u32(c, OP_PUSH_I32, (uint32_t)RESUME_NEXT);     /* its type */
+    Label loop, no_method, throw_close, done;
+    label_init(&loop);
+    label_init(&no_method);
+    label_init(&throw_close);
+    label_init(&done);
+    label_place(c, &loop);
+    emit_pos(c, n->pos);
+    emit_jump(c, OP_YIELD_STAR_CALL, &no_method);           /* iter next mode result */
+    if (is_async)
+        emit_op(c, OP_AWAIT);
+    emit_jump(c, OP_YIELD_STAR_RESULT, &done);              /* iter next result|value */
+    if (is_async) {
+        emit_op(c, OP_ASYNC_YIELD);
+        emit_op(c, OP_RESUMPTION_AWAIT_RETURN);
+    } else {
+        emit_op(c, OP_YIELD_DELEGATE);
+    }
+    emit_jump(c, OP_JUMP, &loop);                           /* iter next received mode */
+    /* no throw/return method: iter next received mode */
+    label_place(c, &no_method);
+    emit_op(c, OP_DUP);
+    emit_op_u32(c, OP_PUSH_I32, (uint32_t)RESUME_THROW);
+    emit_op(c, OP_STRICT_EQ);
+    emit_jump(c, OP_JUMP_IF_TRUE, &throw_close);
+    /* 7.c.iii: return without a return method: return received.[[Value]] (async: awaited) */
+    emit_op(c, OP_POP);
+    if (is_async)
+        emit_op(c, OP_AWAIT);
+    emit_op(c, OP_RETURN);
+    /* 7.b.iii: throw without a throw method: close the iterator, then TypeError */
+    c->fs->depth = base + 4;
+    label_place(c, &throw_close);
+    emit_pos(c, n->pos);
+    emit_pops(c, 2);
+    if (is_async) {
+        Label skip;
+        label_init(&skip);
+        emit_op(c, OP_PUSH_UNDEFINED);
+        emit_op_u32(c, OP_PUSH_I32, COMPLETION_RETURN); /* closeCompletion: not a throw */
+        emit_jump(c, OP_ASYNC_CLOSE_CALL, &skip); /* skip: iter next v type */
+        emit_op(c, OP_AWAIT_COMPLETION);
+        emit_op(c, OP_ASYNC_CLOSE_CHECK);
+        label_place(c, &skip);
+        label_fini(&skip);
+        emit_pops(c, 4);
+    } else {
+        emit_op(c, OP_ITER_CLOSE);
+    }
+    emit_op_u32(c, OP_THROW_TYPE,
+                add_const(c, val_str(str_new_cstr(c->vm, "The iterator does not provide a "
+                                                          "'throw' method."))));
+    /* done: the value of the yield* expression */
+    c->fs->depth = base + 1;
+    label_place(c, &done);
+    label_fini(&loop);
+    label_fini(&no_method);
+    label_fini(&throw_close);
+    label_fini(&done);
+}
+
 static void compile_expr(Compiler *c, Node *n) {
     switch (n->kind) {
     case NODE_NUMBER:
@@ -1099,17 +1175,31 @@ static void compile_expr(Compiler *c, Node *n) {
         compile_chain(c, n);
         return;
     case NODE_YIELD:
-        if (n->as.yield.delegate)
-            fail_at(c, n->pos, "yield* is not supported yet");
+        if (n->as.yield.delegate) {
+            compile_yield_star(c, n);
+            return;
+        }
         if (n->as.yield.arg)
             compile_expr(c, n->as.yield.arg);
         else
             emit_op(c, OP_PUSH_UNDEFINED);
         emit_pos(c, n->pos);
-        emit_op(c, OP_YIELD);
+        if (is_async_generator(c)) {
+            /* Yield (#sec-yield): 2. If generatorKind is async, return
+             * ? AsyncGeneratorYield(? Await(value)). */
+            emit_op(c, OP_AWAIT);
+            emit_op(c, OP_ASYNC_YIELD);
+            emit_op(c, OP_RESUMPTION_AWAIT_RETURN);
+            emit_op(c, OP_YIELD_RESUME);
+        } else {
+            emit_op(c, OP_YIELD);
+        }
         return;
     case NODE_AWAIT:
-        fail_at(c, n->pos, "await is not supported yet");
+        compile_expr(c, n->as.await.arg);
+        emit_pos(c, n->pos);
+        emit_op(c, OP_AWAIT);
+        return;
     case NODE_META_PROPERTY:
         if (n->as.meta.kind != META_NEW_TARGET)
             fail_at(c, n->pos, "import.meta is not supported yet");
@@ -1526,8 +1616,7 @@ static void compile_for_in(Compiler *c, Node *n) {
  * lhs-stmt-iterator-lhskind-labelset step 6.k / IteratorClose). */
 static void compile_for_of(Compiler *c, Node *n) {
     AstForIn *f = &n->as.for_in;
-    if (f->is_await)
-        fail_at(c, n->pos, "for await is not supported yet");
+    bool is_await = f->is_await; /* for await: iteratorKind async, AsyncIteratorClose */
     ScopeBlock b;
     scope_enter_block(c->fs, &b);
     declare_lexical(c, f->lex_decls);
@@ -1535,7 +1624,7 @@ static void compile_for_of(Compiler *c, Node *n) {
     compile_expr(c, f->right);
     uint32_t gpc = pc_now(c);
     emit_pos(c, f->right->pos);
-    emit_op(c, OP_GET_ITERATOR);
+    emit_op(c, is_await ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR);
     add_site(c, gpc, f->right);
     int base = c->fs->depth; /* [iter next] */
     JumpScope loop;
@@ -1544,8 +1633,16 @@ static void compile_for_of(Compiler *c, Node *n) {
     label_init(&top);
     label_init(&done);
     label_place(c, &top);
-    emit_jump(c, OP_FOR_OF_NEXT, &done);
-    adjust(c, -1); /* the jump keeps [iter next]; continuing pushes the value */
+    if (is_await) {
+        /* #sec-runtime-semantics-forin-div-ofbodyevaluation-lhs-stmt-iterator-lhskind-
+         * labelset 6.a-e: Call(next), Await, IteratorComplete, IteratorValue */
+        emit_pos(c, f->right->pos);
+        emit_op(c, OP_ITER_CALL_NEXT);
+        emit_op(c, OP_AWAIT);
+        emit_jump(c, OP_ITER_RESULT, &done);
+    } else {
+        emit_jump(c, OP_FOR_OF_NEXT, &done); /* [iter next value]; at done: [iter next] */
+    }
     /* region */
     JumpScope fin;
     jump_scope_push(c, &fin, JS_FINALLY);
@@ -1567,7 +1664,17 @@ static void compile_for_of(Compiler *c, Node *n) {
     h.target = (uint32_t)fin.handler.pc;
     h.depth = (uint16_t)base;
     bc_add_handler(c->vm, P(c), h);
-    emit_op(c, OP_ITER_CLOSE_FINALLY);
+    if (is_await) {
+        Label skip;
+        label_init(&skip);
+        emit_jump(c, OP_ASYNC_CLOSE_CALL, &skip); /* skip: [iter next v type] */
+        emit_op(c, OP_AWAIT_COMPLETION);
+        emit_op(c, OP_ASYNC_CLOSE_CHECK);
+        label_place(c, &skip);
+        label_fini(&skip);
+    } else {
+        emit_op(c, OP_ITER_CLOSE_FINALLY);
+    }
     emit_op(c, OP_END_FINALLY);
     emit_region_stubs(c, &fin);
     label_fini(&fin.handler);
@@ -1770,6 +1877,10 @@ static void compile_stmt(Compiler *c, Node *n) {
         if (n->as.jump.arg) {
             compile_expr(c, n->as.jump.arg);
             emit_pos(c, n->pos);
+            /* #sec-return-statement-runtime-semantics-evaluation 3. If GetGeneratorKind()
+             * is async, set exprValue to ? Await(exprValue). */
+            if (is_async_generator(c))
+                emit_op(c, OP_AWAIT);
             emit_op(c, OP_RETURN);
         } else {
             emit_pos(c, n->pos);
@@ -1891,8 +2002,6 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
     if (f->method_kind == METHOD_METHOD || f->method_kind == METHOD_GET ||
         f->method_kind == METHOD_SET)
         flags |= FP_METHOD;
-    if (flags & FP_ASYNC)
-        fail_at(c, fn->pos, "async functions are not supported yet");
     uint32_t nformal = f->params.len;
     bool has_rest = nformal && f->params.items[nformal - 1]->kind == NODE_REST;
     if (has_rest)

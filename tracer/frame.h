@@ -62,11 +62,31 @@ typedef enum {
     RESUME_RETURN,
 } ResumeMode;
 
+/* What vm_resume pushes for the suspended instruction, by the completion it receives
+ * (Activation.resume_kind):
+ *  - RESUME_KIND_VALUE: a yield/await whose result is the sent value: next pushes the
+ *    value, throw throws at the suspension point, return returns from it.
+ *  - RESUME_KIND_COMPLETION: the instruction wants the completion record itself (yield*
+ *    and async generator yields, whose next steps depend on its type): pushes the value
+ *    then the ResumeMode as a number, whatever the mode.
+ *  - RESUME_KIND_AWAIT_COMPLETION: an await whose rejection must not throw (the awaits of
+ *    AsyncIteratorClose and AsyncGeneratorUnwrapYieldResumption): pushes the value, then
+ *    Activation.await_mode when fulfilled or RESUME_THROW when rejected. */
+enum {
+    RESUME_KIND_VALUE = 0,
+    RESUME_KIND_COMPLETION,
+    RESUME_KIND_AWAIT_COMPLETION,
+};
+
 struct Activation {
     GcHeader gc;
-    uint8_t state;      /* GenState */
+    uint8_t state;       /* GenState */
+    uint8_t resume_kind; /* RESUME_KIND_*: reset to VALUE by every resumption */
+    uint8_t await_mode;  /* RESUME_KIND_AWAIT_COMPLETION: the mode pushed on fulfilment */
+    uint8_t yield_raw;   /* a generator suspended in yield* (GeneratorYield(innerResult)):
+                            the yielded value is already the iterator result */
     Obj *owner;         /* the generator (or async function's promise holder) object */
-    Value extra[2];     /* for issue 4 (async: the promise capability) */
+    Value extra[2];     /* async.h: [0] the async state object, [1] the trace id */
     Frame frame;        /* must be last: its slots follow */
 };
 

@@ -97,6 +97,14 @@ static HostUnhandled effective_mode(HostKind kind, HostUnhandled mode) {
     return kind == HOST_NODE ? UNHANDLED_THROW : UNHANDLED_WARN;
 }
 
+const char *host_unhandled_name(HostKind kind, HostUnhandled mode) {
+    HostUnhandled m = effective_mode(kind, mode);
+    for (size_t i = 0; i < ARRAY_LEN(unhandled_names); i++)
+        if (unhandled_names[i].mode == m)
+            return unhandled_names[i].word;
+    return "throw";
+}
+
 TfEnumValue host_unhandled_tfv(HostKind kind, HostUnhandled mode) {
     HostUnhandled m = effective_mode(kind, mode);
     for (size_t i = 0; i < ARRAY_LEN(unhandled_names); i++)
@@ -434,8 +442,8 @@ static bool report_uncaught(HostState *hs) {
         go_on = true;
     } else {
         print_error(hs, exc, pos, &msg, &stack);
-        trc_error(host_tracer(hs), TFV_ERROR_KIND_UNCAUGHT, msg.data,
-                  stack.len ? stack.data : NULL, 0, true);
+        trc_error(host_tracer(hs), TFV_ERROR_KIND_UNCAUGHT, msg.data, stack.len ? stack.data : NULL,
+                  0, true);
         host_stop(hs, EXIT_FAIL, TFV_EXIT_REASON_ERROR);
         go_on = false;
     }
@@ -750,7 +758,6 @@ static void node_fatal_rejection(HostState *hs, Value reason, uint64_t promise) 
     host_stop(hs, EXIT_FAIL, TFV_EXIT_REASON_ERROR);
 }
 
-
 /* emitUnhandledRejectionWarning (node 20) / node 10's warning, with the uid. */
 static void node_warn_rejection(HostState *hs, Value reason, uint64_t promise, uint64_t uid) {
     Vm *vm = hs->vm;
@@ -776,14 +783,16 @@ static void node_warn_rejection(HostState *hs, Value reason, uint64_t promise, u
     strbuf_clear(&text);
     if (hs->kind == HOST_NODE10) {
         strbuf_printf(&text,
-                      WARN_PREFIX "UnhandledPromiseRejectionWarning: Unhandled promise "
+                      WARN_PREFIX
+                      "UnhandledPromiseRejectionWarning: Unhandled promise "
                       "rejection. This error originated either by throwing inside of an "
                       "async function without a catch block, or by rejecting a promise which "
                       "was not handled with .catch(). (rejection id: %llu)",
                       (unsigned long long)uid);
     } else {
         strbuf_printf(&text,
-                      WARN_PREFIX "UnhandledPromiseRejectionWarning: Unhandled promise "
+                      WARN_PREFIX
+                      "UnhandledPromiseRejectionWarning: Unhandled promise "
                       "rejection. This error originated either by throwing inside of an "
                       "async function without a catch block, or by rejecting a promise which "
                       "was not handled with .catch(). To terminate the node process on "
@@ -823,7 +832,7 @@ bool host_process_rejections(HostState *hs) {
             char text[200];
             snprintf(text, sizeof text,
                      WARN_PREFIX "PromiseRejectionHandledWarning: Promise rejection was "
-                     "handled asynchronously (rejection id: %llu)",
+                                 "handled asynchronously (rejection id: %llu)",
                      (unsigned long long)id);
             host_message(hs, text);
         }
@@ -839,8 +848,7 @@ bool host_process_rejections(HostState *hs) {
             strbuf_puts(&m, "Uncaught (in promise) ");
             first_line(vm, reason, &m);
             host_message(hs, m.data);
-            trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id,
-                      false);
+            trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id, false);
             hs->uncaught_count++;
             strbuf_fini(&m);
         } else {
@@ -865,8 +873,8 @@ bool host_process_rejections(HostState *hs) {
                 StrBuf m;
                 strbuf_init(&m);
                 first_line(vm, reason, &m);
-                trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL,
-                          id, false);
+                trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id,
+                          false);
                 strbuf_fini(&m);
                 break;
             }
@@ -880,8 +888,7 @@ bool host_process_rejections(HostState *hs) {
 
 /* ==== race notes ========================================================================= */
 
-void host_note_race(HostState *hs, uint64_t first_timer, uint64_t second_timer,
-                    const char *text) {
+void host_note_race(HostState *hs, uint64_t first_timer, uint64_t second_timer, const char *text) {
     for (size_t i = 0; i < hs->nraces; i++)
         if (hs->races[i].first_timer == first_timer && hs->races[i].second_timer == second_timer)
             return;
@@ -952,8 +959,8 @@ void host_attach(Vm *vm, const HostOptions *opts) {
     unsigned mask = hs->kind == HOST_BROWSER  ? HOSTS_BROWSER
                     : hs->kind == HOST_NODE10 ? HOSTS_NODE10
                                               : HOSTS_NODE;
-#define HOST_BUILTIN(name, hosts)                                                            \
-    if ((hosts) & mask)                                                                      \
+#define HOST_BUILTIN(name, hosts)                                                                  \
+    if ((hosts)&mask)                                                                              \
         bi_##name##_host_init(vm, hs);
 #include "tracer/builtins/host_builtins.def"
 #undef HOST_BUILTIN

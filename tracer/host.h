@@ -71,15 +71,15 @@ typedef void HostPrintErrorFn(Vm *vm, Value exc, SrcPos pos, StrBuf *message, St
 
 typedef struct {
     HostKind kind;
-    bool module;               /* ES module (.mjs, --module): node drains promise jobs
-                                  before the nextTick queue after the top level */
-    HostUnhandled unhandled;   /* --unhandled-rejections */
-    const char *program;       /* process.argv[1] */
-    int argc;                  /* the program's own arguments: process.argv[2...] */
+    bool module;             /* ES module (.mjs, --module): node drains promise jobs
+                                before the nextTick queue after the top level */
+    HostUnhandled unhandled; /* --unhandled-rejections */
+    const char *program;     /* process.argv[1] */
+    int argc;                /* the program's own arguments: process.argv[2...] */
     char *const *argv;
-    double timeout_s;          /* --timeout, for the `limit` message (0: none) */
+    double timeout_s;              /* --timeout, for the `limit` message (0: none) */
     HostPrintErrorFn *print_error; /* NULL: a built-in fallback (the stack only) */
-    void *ctx;                 /* for print_error */
+    void *ctx;                     /* for print_error */
 } HostOptions;
 
 /* How the run ended: the exit status of `trace run` and the `exit` event's reason. */
@@ -96,8 +96,10 @@ const char *host_kind_name(HostKind kind);
 TfEnumValue host_kind_tfv(HostKind kind);
 /* "throw", "strict", "warn", "none", "warn-with-error-code". */
 bool host_unhandled_parse(const char *word, HostUnhandled *out);
-/* TFV_UNHANDLED_* of a mode (DEFAULT: the host's default mode). */
+/* TFV_UNHANDLED_* of a mode (DEFAULT: the host's default mode), and its word for the
+ * trace header's `unhandled_rejections`. */
 TfEnumValue host_unhandled_tfv(HostKind kind, HostUnhandled mode);
+const char *host_unhandled_name(HostKind kind, HostUnhandled mode);
 
 /* ---- lifetime and the run ---------------------------------------------------------- */
 
@@ -138,27 +140,26 @@ struct HostState {
     Vm *vm;
     HostOptions opts;
     HostKind kind;
-    uint64_t clock_us;        /* the virtual clock */
-    uint64_t steps_seen;      /* vm->steps already charged */
-    uint64_t turn;            /* the macrotask turn (run.turn) */
+    uint64_t clock_us;   /* the virtual clock */
+    uint64_t steps_seen; /* vm->steps already charged */
+    uint64_t turn;       /* the macrotask turn (run.turn) */
     TimerSet *timers;
-    NodeLoop *node;           /* NULL unless kind is node or node10 */
-    BrowserLoop *browser;     /* NULL unless kind is browser */
-    Obj *holder;              /* frees this state with the heap */
-    Obj *process;             /* node: the process object (exitCode), else NULL */
+    NodeLoop *node;       /* NULL unless kind is node or node10 */
+    BrowserLoop *browser; /* NULL unless kind is browser */
+    Obj *holder;          /* frees this state with the heap */
+    Obj *process;         /* node: the process object (exitCode), else NULL */
     /* process.exit(): the run unwinds (vm->terminated = HOST_TERM_EXIT) and ends */
     bool exiting;
     int exit_code;
     /* the run is over (a fatal error or process.exit): nothing else may run */
     bool stopped;
     HostExit result;
-    uint32_t uncaught_count;  /* browser: errors reported (the exit status is 1 if any) */
-    uint64_t rejection_uid;   /* node's "(rejection id: N)" */
-    bool warned_hint;         /* node: the "(Use `node --trace-warnings ...`" line */
+    uint32_t uncaught_count; /* browser: errors reported (the exit status is 1 if any) */
+    uint64_t rejection_uid;  /* node's "(rejection id: N)" */
+    bool warned_hint;        /* node: the "(Use `node --trace-warnings ...`" line */
     /* console output: process.stdout.write text not yet ended by a newline, per stream */
     StrBuf partial[2];
-    void (*prev_console)(Vm *vm, ConsoleStream stream, const char *text, size_t len,
-                         void *ctx);
+    void (*prev_console)(Vm *vm, ConsoleStream stream, const char *text, size_t len, void *ctx);
     void *prev_console_ctx;
     HostRaceNote *races;
     size_t nraces, cap_races;
@@ -209,8 +210,7 @@ bool host_has_rejection_to_warn(HostState *hs);
 
 /* Race notes: remember that timers a and b (run in this order here) may swap in a real
  * engine; host_note_job_enqueued is called for every host job as it is enqueued. */
-void host_note_race(HostState *hs, uint64_t first_timer, uint64_t second_timer,
-                    const char *text);
+void host_note_race(HostState *hs, uint64_t first_timer, uint64_t second_timer, const char *text);
 void host_note_job_enqueued(HostState *hs, const Job *job);
 
 /* A job of kind calling fn with this_val and the arguments in args (a JS array or
@@ -265,7 +265,12 @@ void browser_loop_mark(Vm *vm, BrowserLoop *bl);
 void browser_loop_run(HostState *hs, JobStatus script);
 
 /* Browser task sources (HTML: each has its own task queue). */
-typedef enum { TASK_SOURCE_TIMER = 0, TASK_SOURCE_MESSAGING, TASK_SOURCE_DOM, TASK_SOURCE__COUNT } TaskSource;
+typedef enum {
+    TASK_SOURCE_TIMER = 0,
+    TASK_SOURCE_MESSAGING,
+    TASK_SOURCE_DOM,
+    TASK_SOURCE__COUNT
+} TaskSource;
 const char *task_source_name(TaskSource src);
 /* Queues job on the task queue of src (emits `enqueue`). */
 void browser_queue_task(HostState *hs, TaskSource src, Job *job);

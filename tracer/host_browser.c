@@ -44,24 +44,24 @@
 typedef struct {
     uint32_t handle;
     Value callback;
-    uint64_t id;          /* trace timer id */
+    uint64_t id; /* trace timer id */
 } FrameRequest;
 
 struct BrowserLoop {
     HostState *hs;
     JobFifo tasks[TASK_SOURCE__COUNT];
-    JobFifo continuations;   /* callbacks of the running task's event, run next */
-    FrameRequest *frames;    /* the map of animation frame callbacks, in request order */
+    JobFifo continuations; /* callbacks of the running task's event, run next */
+    FrameRequest *frames;  /* the map of animation frame callbacks, in request order */
     size_t nframes, cap_frames;
     uint32_t next_frame_handle;
-    uint64_t last_frame;     /* the index k of the last rendering opportunity used */
-    int running_nesting;     /* the running timer task's nesting level, else 0 */
-    bool mo_queued;          /* the mutation observer microtask is queued */
+    uint64_t last_frame; /* the index k of the last rendering opportunity used */
+    int running_nesting; /* the running timer task's nesting level, else 0 */
+    bool mo_queued;      /* the mutation observer microtask is queued */
     Value ext[BROWSER_EXT__COUNT];
 };
 
 static const char *const source_names[TASK_SOURCE__COUNT] = {"timer", "posted message",
-                                                            "DOM manipulation"};
+                                                             "DOM manipulation"};
 
 const char *task_source_name(TaskSource src) {
     return src < TASK_SOURCE__COUNT ? source_names[src] : "";
@@ -149,16 +149,17 @@ static void rearm_interval(HostState *hs, Obj *obj) {
         clamped = 4;
     t->nesting = nesting + 1;
     trc_timer(host_tracer(hs), t->id, TFV_TIMER_API_SET_INTERVAL, true, timeout, clamped,
-              (double)(host_now_us(hs->vm) + (uint64_t)(clamped * 1000)) / 1000.0, t->nesting, true, timer_callback(t));
+              (double)(host_now_us(hs->vm) + (uint64_t)(clamped * 1000)) / 1000.0, t->nesting, true,
+              timer_callback(t));
     browser_timer_start(hs, t, clamped);
 }
 
 /* The task of timer t (queued when it comes due). */
 static void queue_timer_task(HostState *hs, Timer *t) {
     Value global = val_obj(hs->vm->realm->global);
-    Job *job = host_callback_job(hs, t->api == TIMER_INTERVAL ? JOB_INTERVAL : JOB_TIMEOUT,
-                                 timer_callback(t), global, t->obj->u.host.slots[TIMER_SLOT_ARGS],
-                                 t->id);
+    Job *job =
+        host_callback_job(hs, t->api == TIMER_INTERVAL ? JOB_INTERVAL : JOB_TIMEOUT,
+                          timer_callback(t), global, t->obj->u.host.slots[TIMER_SLOT_ARGS], t->id);
     job->gc_ref = t->obj;
     browser_queue_task(hs, TASK_SOURCE_TIMER, job);
 }

@@ -47,13 +47,13 @@ typedef struct {
 
 struct NodeLoop {
     HostState *hs;
-    JobFifo ticks;          /* the process.nextTick queue */
-    ImmList immediates;     /* immediateQueue */
-    ImmList outstanding;    /* the immediates of the running check phase */
-    int64_t imm_count;      /* immediateInfo[kCount] */
-    int64_t imm_refcount;   /* immediateInfo[kRefCount] */
-    int64_t loop_ms;        /* libuv's cached loop time */
-    bool phase_announced;   /* the running phase wrote its `phase` event */
+    JobFifo ticks;        /* the process.nextTick queue */
+    ImmList immediates;   /* immediateQueue */
+    ImmList outstanding;  /* the immediates of the running check phase */
+    int64_t imm_count;    /* immediateInfo[kCount] */
+    int64_t imm_refcount; /* immediateInfo[kRefCount] */
+    int64_t loop_ms;      /* libuv's cached loop time */
+    bool phase_announced; /* the running phase wrote its `phase` event */
 };
 
 static const char RACE_TEXT[] =

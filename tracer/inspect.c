@@ -1726,6 +1726,23 @@ static void format_raw(Ctx *c, Obj *o, int recurse, StrBuf *out) {
                 strbuf_putc(out, '}');
                 goto done;
             }
+        } else if (o->kind == OBJ_REGEXP) {
+            /* RegExps say that they are RegExps: /source/flags */
+            StrBuf prefix;
+            strbuf_init(&prefix);
+            get_prefix(&prefix, has_ctor, cn, tg, "RegExp", "");
+            if (strcmp(prefix.data, "RegExp ") != 0)
+                strbuf_put(&base, prefix.data, prefix.len);
+            strbuf_fini(&prefix);
+            Value src = call_intrinsic_method(c, INTR_RegExpPrototype, "toString", o);
+            if (c->threw)
+                goto done;
+            if (val_is_string(src))
+                str_to_utf8(val_as_str(src), &base);
+            if ((keys.n == 0 && no_proto) || (double)recurse > c->o.depth) {
+                strbuf_put(out, base.data, base.len);
+                goto done;
+            }
         } else if (o->kind == OBJ_DATE) {
             StrBuf prefix;
             strbuf_init(&prefix);

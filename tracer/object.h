@@ -150,7 +150,8 @@ struct Obj {
         Value prim; /* BOOLEAN, NUMBER, STRING, SYMBOL wrappers; ERROR: unused */
         struct {    /* GENERATOR, ASYNC_GENERATOR */
             Activation *act;
-            Value queue; /* async generator request queue (issue 4) */
+            Value queue;    /* async generator request queue (asyncgen.h) */
+            uint32_t state; /* async generator: [[AsyncGeneratorState]] (asyncgen.h) */
         } gen;
         struct { /* HOST kinds */
             const ObjClass *cls;

@@ -46,37 +46,37 @@ typedef struct TimerList TimerList;
 typedef struct Timer Timer;
 
 struct Timer {
-    Obj *obj;            /* the object that owns this record */
-    uint64_t id;         /* trace timer id (TF_SPACE_TIMER); the browser's handle */
+    Obj *obj;    /* the object that owns this record */
+    uint64_t id; /* trace timer id (TF_SPACE_TIMER); the browser's handle */
     TimerApi api;
-    double delay;        /* the delay as given, after ToNumber (NaN allowed) */
+    double delay; /* the delay as given, after ToNumber (NaN allowed) */
     /* node */
     int64_t idle_timeout; /* _idleTimeout: the delay after clamping, -1 once unenrolled */
-    int64_t repeat;      /* _repeat: the interval, 0 for a timeout */
-    int64_t idle_start;  /* _idleStart: the libuv time it was inserted at */
-    bool refed;          /* [kRefed] */
-    bool destroyed;      /* _destroyed */
-    TimerList *list;     /* the list it is linked in, or NULL */
-    Timer *prev, *next;  /* list (or immediate queue) links */
-    void *queue;         /* node: the immediate list it is in, or NULL */
+    int64_t repeat;       /* _repeat: the interval, 0 for a timeout */
+    int64_t idle_start;   /* _idleStart: the libuv time it was inserted at */
+    bool refed;           /* [kRefed] */
+    bool destroyed;       /* _destroyed */
+    TimerList *list;      /* the list it is linked in, or NULL */
+    Timer *prev, *next;   /* list (or immediate queue) links */
+    void *queue;          /* node: the immediate list it is in, or NULL */
     /* browser */
     uint64_t due_us;
-    uint64_t seq;        /* creation order among timers armed with the same due time */
-    int nesting;         /* the timer nesting level of its task */
-    size_t heap_pos;     /* position in the browser heap + 1, 0 when not in it */
-    bool armed;          /* in the registry (reachable by id, marked) */
+    uint64_t seq;    /* creation order among timers armed with the same due time */
+    int nesting;     /* the timer nesting level of its task */
+    size_t heap_pos; /* position in the browser heap + 1, 0 when not in it */
+    bool armed;      /* in the registry (reachable by id, marked) */
 };
 
 struct TimerList {
-    int64_t msecs;       /* the duration shared by its timers */
-    int64_t expiry;      /* node 20: when its first timer is due */
-    int64_t id;          /* node 20: timerListId (ties of expiry) */
-    int64_t uv_timeout;  /* node 10: its libuv timer's due time */
-    uint64_t uv_start;   /* node 10: its libuv timer's start id (ties) */
+    int64_t msecs;      /* the duration shared by its timers */
+    int64_t expiry;     /* node 20: when its first timer is due */
+    int64_t id;         /* node 20: timerListId (ties of expiry) */
+    int64_t uv_timeout; /* node 10: its libuv timer's due time */
+    uint64_t uv_start;  /* node 10: its libuv timer's start id (ties) */
     Timer *head, *tail;
-    size_t pos;          /* position in the priority queue + 1, 0 when not queued */
-    bool running;        /* listOnTimeout is walking it: deleting only detaches it */
-    bool dead;           /* detached while running: freed by timers_node_list_done */
+    size_t pos;   /* position in the priority queue + 1, 0 when not queued */
+    bool running; /* listOnTimeout is walking it: deleting only detaches it */
+    bool dead;    /* detached while running: freed by timers_node_list_done */
 };
 
 /* A binary min-heap of pointers with an index callback (node's PriorityQueue). */
@@ -95,14 +95,14 @@ struct TimerSet {
     /* node: lists by duration (few distinct durations: a small array) */
     TimerList **lists;
     size_t nlists, cap_lists;
-    TimerHeap queue;        /* node 20: by (expiry, id); node 10: by (uv_timeout, uv_start) */
-    int64_t next_list_id;   /* timerListId */
-    int64_t next_expiry;    /* node 20 nextExpiry (INT64_MAX: Infinity) */
-    int64_t uv_due;         /* node 20: the libuv timer's due time, -1 when stopped */
-    uint64_t uv_start_id;   /* node 10: libuv's timer start counter */
-    int64_t refed_count;    /* timeoutInfo[0]: ref'd timeouts */
+    TimerHeap queue;      /* node 20: by (expiry, id); node 10: by (uv_timeout, uv_start) */
+    int64_t next_list_id; /* timerListId */
+    int64_t next_expiry;  /* node 20 nextExpiry (INT64_MAX: Infinity) */
+    int64_t uv_due;       /* node 20: the libuv timer's due time, -1 when stopped */
+    uint64_t uv_start_id; /* node 10: libuv's timer start counter */
+    int64_t refed_count;  /* timeoutInfo[0]: ref'd timeouts */
     /* browser */
-    TimerHeap heap;         /* by (due_us, seq) */
+    TimerHeap heap; /* by (due_us, seq) */
     uint64_t next_seq;
     /* prototypes of the objects JS sees (builtins/timers.c), marked */
     Obj *timeout_proto, *immediate_proto;

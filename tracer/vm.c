@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "tracer/async.h"
+#include "tracer/asyncgen.h"
 #include "tracer/bytecode.h"
 #include "tracer/frame.h"
 #include "tracer/function.h"
@@ -354,6 +356,21 @@ static Frame *setup_frame(Vm *vm, Obj *fn, Value this_val, int argc, const Value
     return f;
 }
 
+/* An async function (not a generator) is not run inline: setup_frame linked its fresh
+ * activation; unlink it and let AsyncFunctionStart run the body until its first await
+ * or its end. The result is the async function's promise (async.h). */
+static bool is_async_fn(const FuncProto *p) {
+    return (p->flags & (FP_ASYNC | FP_GENERATOR)) == FP_ASYNC;
+}
+static Value start_async(Vm *vm, Frame *f) {
+    vm->frame = f->caller;
+    vm->depth--;
+    f->caller = NULL;
+    f->flags &= ~(uint32_t)FRAME_ENTRY;
+    f->act->state = GEN_SUSPENDED_START;
+    return AsyncFunctionStart(vm, f->act);
+}
+
 /* Unlinks the running frame f (after its VarRefs are closed). */
 static void unlink_frame(Vm *vm, Frame *f) {
     frame_close_vars(f, 0);
@@ -418,6 +435,8 @@ Value vm_call(Vm *vm, Value fnv, Value this_val, int argc, const Value *argv) {
         Frame *f = setup_frame(vm, fn, this_val, argc, argv, VAL_UNDEFINED, FRAME_ENTRY);
         if (!f)
             return VAL_EXCEPTION;
+        if (is_async_fn(fn->u.func.proto))
+            return start_async(vm, f);
         vm->c_depth++;
         Value r = run(vm, RESUME_NEXT, VAL_UNDEFINED);
         vm->c_depth--;
@@ -529,8 +548,26 @@ Value vm_resume(Vm *vm, Activation *act, ResumeMode mode, Value v, bool *done) {
     vm->frame = f;
     vm->depth++;
     act->state = GEN_EXECUTING;
-    if (mode == RESUME_NEXT && started)
-        *f->sp++ = v;
+    if (started) {
+        switch (act->resume_kind) {
+        case RESUME_KIND_COMPLETION: /* yield* and async generator yields */
+            *f->sp++ = v;
+            *f->sp++ = val_number(mode);
+            mode = RESUME_NEXT;
+            break;
+        case RESUME_KIND_AWAIT_COMPLETION:
+            *f->sp++ = v;
+            *f->sp++ = val_number(mode == RESUME_NEXT ? act->await_mode : RESUME_THROW);
+            mode = RESUME_NEXT;
+            break;
+        default:
+            if (mode == RESUME_NEXT)
+                *f->sp++ = v;
+            break;
+        }
+    }
+    act->resume_kind = RESUME_KIND_VALUE;
+    act->yield_raw = 0;
     vm->c_depth++;
     gc_root_push_ptr(vm, &act);
     Value r = run(vm, mode, v);
@@ -741,17 +778,18 @@ Value CreateIterResultObject(Vm *vm, Value v, bool done) {
     return create_iter_result(vm, v, done);
 }
 
-/* GetIterator(obj, sync) (#sec-getiterator): pushes nothing; fills iter/next. */
-static bool get_iterator(Vm *vm, Frame *f, const uint8_t *ip, Value obj, Value *iter,
-                         Value *next) {
+/* The source text the compiler recorded for the instruction at ip, or NULL. */
+static ObjString *site_text(Frame *f, const uint8_t *ip) {
+    return f && f->proto ? bc_site_text(f->proto, (uint32_t)(ip - f->proto->code)) : NULL;
+}
+
+bool GetIterator(Vm *vm, Value obj, const ObjString *t, Value *iter, Value *next) {
     gc_root_push(vm, &obj);
     bool ok = false;
     Value m = val_is_nullish(obj) ? VAL_UNDEFINED : val_get(vm, obj, ATOM_Symbol_iterator);
     if (m == VAL_EXCEPTION)
         goto out;
     if (!IsCallable(m)) {
-        ObjString *t = f && f->proto ? bc_site_text(f->proto, (uint32_t)(ip - f->proto->code))
-                                     : NULL;
         StrBuf sb;
         strbuf_init(&sb);
         if (t)
@@ -786,8 +824,12 @@ out:
     return ok;
 }
 
-/* IteratorStep: 1 value produced (in *value), 0 done, -1 throw. */
-static int iter_step(Vm *vm, Value iter, Value next, Value *value) {
+static bool get_iterator(Vm *vm, Frame *f, const uint8_t *ip, Value obj, Value *iter,
+                         Value *next) {
+    return GetIterator(vm, obj, site_text(f, ip), iter, next);
+}
+
+int IteratorStep(Vm *vm, Value iter, Value next, Value *value) {
     Value r = vm_call(vm, next, iter, 0, NULL);
     if (r == VAL_EXCEPTION)
         return -1;
@@ -817,9 +859,7 @@ static int iter_step(Vm *vm, Value iter, Value next, Value *value) {
     return res;
 }
 
-/* IteratorClose (#sec-iteratorclose). With a throw completion pending, errors from
- * return() are ignored and the original exception stays. */
-static bool iter_close(Vm *vm, Value iter, bool throwing) {
+bool IteratorClose(Vm *vm, Value iter, bool throwing) {
     Value saved = VAL_UNDEFINED;
     if (throwing)
         saved = vm_take_exception(vm);
@@ -878,7 +918,7 @@ static bool spread_into(Vm *vm, Frame *f, const uint8_t *ip, Obj *arr, Value ite
     gc_root_push(vm, &next);
     bool ok = true;
     for (;;) {
-        int s = iter_step(vm, iter, next, &v);
+        int s = IteratorStep(vm, iter, next, &v);
         if (s < 0) {
             ok = false;
             break;
@@ -2073,6 +2113,14 @@ dispatch:
             if (!nf)
                 THROW();
             nf->caller_pop = pop;
+            if (is_async_fn(fn->u.func.proto)) {
+                Value ar = start_async(vm, nf);
+                LOAD_STATE();
+                CHECK(ar);
+                sp -= pop;
+                PUSH(ar);
+                NEXT();
+            }
             LOAD_STATE();
             NEXT();
         }
@@ -2214,7 +2262,7 @@ dispatch:
         SAVE_STATE();
         if (!vm_check_limits(vm))
             THROW();
-        int s = iter_step(vm, PEEK(1), PEEK(0), &v);
+        int s = IteratorStep(vm, PEEK(1), PEEK(0), &v);
         LOAD_STATE();
         if (s < 0)
             THROW();
@@ -2228,7 +2276,7 @@ dispatch:
         Value v = VAL_UNDEFINED;
         if (PEEK(0) != VAL_EMPTY) {
             SAVE_STATE();
-            int s = iter_step(vm, PEEK(1), PEEK(0), &v);
+            int s = IteratorStep(vm, PEEK(1), PEEK(0), &v);
             LOAD_STATE();
             if (s < 0) {
                 PEEK(0) = VAL_EMPTY;
@@ -2249,7 +2297,7 @@ dispatch:
         SAVE_STATE();
         while (PEEK(1) != VAL_EMPTY) {
             Value v;
-            int s = iter_step(vm, PEEK(2), PEEK(1), &v);
+            int s = IteratorStep(vm, PEEK(2), PEEK(1), &v);
             LOAD_STATE();
             if (s < 0) {
                 PEEK(1) = VAL_EMPTY;
@@ -2267,7 +2315,7 @@ dispatch:
     CASE(ITER_CLOSE) {
         Value iter = PEEK(1), next = PEEK(0);
         SAVE_STATE();
-        if (next != VAL_EMPTY && !iter_close(vm, iter, false))
+        if (next != VAL_EMPTY && !IteratorClose(vm, iter, false))
             THROW();
         LOAD_STATE();
         sp -= 2;
@@ -2279,9 +2327,9 @@ dispatch:
             SAVE_STATE();
             if (type == COMPLETION_THROW) {
                 vm_throw(vm, PEEK(1));
-                iter_close(vm, PEEK(3), true);
+                (void)!IteratorClose(vm, PEEK(3), true); /* the throw completion stays */
                 vm_take_exception(vm);
-            } else if (!iter_close(vm, PEEK(3), false)) {
+            } else if (!IteratorClose(vm, PEEK(3), false)) {
                 THROW();
             }
             LOAD_STATE();
@@ -2344,16 +2392,28 @@ dispatch:
 
     /* ---- generators ---- */
     CASE(INITIAL_YIELD) {
+        /* #sec-generatorstart / #sec-asyncgeneratorstart: the generator object, via
+         * OrdinaryCreateFromConstructor(functionObject, "%GeneratorPrototype%") */
         SAVE_STATE();
         Activation *act = frame->act;
+        bool is_async = (frame->proto->flags & FP_ASYNC) != 0;
         Value pv = obj_get(vm, frame->callee, ATOM_prototype);
         CHECK(pv);
         Obj *gproto = val_is_object(pv) ? val_as_obj(pv)
-                                        : realm_intrinsic(vm, INTR_GeneratorPrototype);
-        Obj *gen = obj_new_kind(vm, OBJ_GENERATOR, gproto);
-        gen->u.gen.act = act;
-        act->owner = gen;
-        act->state = GEN_SUSPENDED_START;
+                                        : realm_intrinsic(vm, is_async ? INTR_AsyncGeneratorPrototype
+                                                                       : INTR_GeneratorPrototype);
+        Obj *gen;
+        if (is_async) {
+            gen = asyncgen_create(vm, act, gproto);
+        } else {
+            gen = obj_new_kind(vm, OBJ_GENERATOR, gproto);
+            gen->u.gen.act = act;
+            act->owner = gen;
+            act->state = GEN_SUSPENDED_START;
+            gc_root_push_ptr(vm, &gen);
+            async_register_activation(vm, act, TFV_ACT_KIND_GENERATOR, 0);
+            gc_root_pop(vm, 1);
+        }
         LOAD_STATE();
         SAVE_STATE();
         ret_value = val_obj(gen);
@@ -2365,10 +2425,284 @@ dispatch:
         frame->act->state = GEN_SUSPENDED_YIELD;
         goto suspend;
     }
-    CASE(YIELD_STAR) CASE(AWAIT) {
+    CASE(AWAIT) CASE(AWAIT_COMPLETION) {
+        /* ecma262 #sec-await (async.h): register the resumption, then suspend */
         SAVE_STATE();
-        vm_throw_syntax_error(vm, "%s is not supported yet", *ip == OP_AWAIT ? "await" : "yield*");
-        THROW();
+        if (!Await(vm, frame->act, TOP())) {
+            /* PromiseResolve threw: a throw completion of the await */
+            if (*ip == OP_AWAIT || vm->terminated)
+                THROW();
+            LOAD_STATE();
+            TOP() = vm_take_exception(vm);
+            PUSH(val_number(RESUME_THROW));
+            NEXT();
+        }
+        sp--;
+        SAVE_STATE();
+        frame->act->state = GEN_SUSPENDED_YIELD;
+        if (*ip == OP_AWAIT_COMPLETION) {
+            frame->act->resume_kind = RESUME_KIND_AWAIT_COMPLETION;
+            frame->act->await_mode = RESUME_NEXT;
+        }
+        ret_value = VAL_UNDEFINED;
+        goto suspend;
+    }
+    CASE(RESUMPTION_AWAIT_RETURN) {
+        /* AsyncGeneratorUnwrapYieldResumption (#sec-asyncgeneratorunwrapyieldresumption):
+         * 1. If resumptionValue is not a return completion, return ? resumptionValue.
+         * 2. Let awaited be Completion(Await(resumptionValue.[[Value]])).
+         * 3. If awaited is a throw completion, return ? awaited.
+         * 5. Return ReturnCompletion(awaited.[[Value]]). */
+        if ((int)val_as_number(TOP()) != RESUME_RETURN)
+            NEXT();
+        SAVE_STATE();
+        if (!Await(vm, frame->act, PEEK(1))) {
+            if (vm->terminated)
+                THROW();
+            LOAD_STATE();
+            PEEK(1) = vm_take_exception(vm);
+            TOP() = val_number(RESUME_THROW);
+            NEXT();
+        }
+        sp -= 2;
+        SAVE_STATE();
+        frame->act->state = GEN_SUSPENDED_YIELD;
+        frame->act->resume_kind = RESUME_KIND_AWAIT_COMPLETION;
+        frame->act->await_mode = RESUME_RETURN;
+        ret_value = VAL_UNDEFINED;
+        goto suspend;
+    }
+    CASE(ASYNC_YIELD) {
+        /* Yield(value) in an async generator: AsyncGeneratorYield(? Await(value)), the
+         * Await being the AWAIT before this instruction */
+        Value v = POP();
+        SAVE_STATE();
+        Value rv = VAL_UNDEFINED;
+        int rm = RESUME_NEXT;
+        int st = AsyncGeneratorYield(vm, frame->act, v, &rv, &rm);
+        LOAD_STATE();
+        if (st < 0)
+            THROW();
+        if (st > 0) {
+            PUSH(rv);
+            PUSH(val_number(rm));
+            NEXT();
+        }
+        frame->act->state = GEN_SUSPENDED_YIELD;
+        frame->act->resume_kind = RESUME_KIND_COMPLETION;
+        ret_value = VAL_UNDEFINED;
+        goto suspend;
+    }
+    CASE(YIELD_RESUME) {
+        int m = (int)val_as_number(POP());
+        if (m == RESUME_NEXT)
+            NEXT();
+        ret_value = POP();
+        if (m == RESUME_THROW) {
+            SAVE_STATE();
+            vm_throw(vm, ret_value);
+            THROW();
+        }
+        goto return_unwind;
+    }
+    CASE(YIELD_DELEGATE) {
+        /* GeneratorYield(innerResult) (#sec-generatoryield) of yield*: the inner result
+         * object is the resumer's next() result as it is */
+        ret_value = POP();
+        SAVE_STATE();
+        frame->act->state = GEN_SUSPENDED_YIELD;
+        frame->act->resume_kind = RESUME_KIND_COMPLETION;
+        frame->act->yield_raw = 1;
+        goto suspend;
+    }
+    CASE(YIELD_STAR_CALL) {
+        /* yield* step 7: call next, throw or return on the inner iterator by the received
+         * completion's type */
+        int32_t off = (int32_t)READ_U32();
+        int m = (int)val_as_number(PEEK(0));
+        Value r;
+        SAVE_STATE();
+        if (m == RESUME_NEXT) {
+            /* a.i. Let innerResult be ? Call(iteratorRecord.[[NextMethod]],
+             *      iteratorRecord.[[Iterator]], « received.[[Value]] »). */
+            r = vm_call(vm, PEEK(2), PEEK(3), 1, sp - 2);
+        } else {
+            /* b.i. Let throw be ? GetMethod(iterator, "throw").
+             * c.ii. Let return be ? GetMethod(iterator, "return"). */
+            Value meth = val_get(vm, PEEK(3), m == RESUME_THROW ? ATOM_throw : ATOM_return);
+            LOAD_STATE();
+            CHECK(meth);
+            if (val_is_nullish(meth)) {
+                /* b.iii / c.iii: the compiled code at off closes the iterator and throws,
+                 * or returns received.[[Value]] */
+                pc += off;
+                NEXT();
+            }
+            if (!IsCallable(meth)) {
+                vm_throw_type_error(vm, "%s is not a function",
+                                    m == RESUME_THROW ? "throw" : "return");
+                THROW();
+            }
+            /* b.ii.1 Let innerResult be ? Call(throw, iterator, « received.[[Value]] »).
+             * c.iv. Let innerReturnResult be ? Call(return, iterator, « received.[[Value]] »). */
+            r = vm_call(vm, meth, PEEK(3), 1, sp - 2);
+        }
+        LOAD_STATE();
+        CHECK(r);
+        PEEK(1) = val_number(m);
+        PEEK(0) = r;
+        NEXT();
+    }
+    CASE(YIELD_STAR_RESULT) {
+        /* yield* steps 7.a.iii-vii (7.b.ii.4-8, 7.c.vi-x): the inner result */
+        int32_t off = (int32_t)READ_U32();
+        int m = (int)val_as_number(PEEK(1));
+        Value r = TOP();
+        SAVE_STATE();
+        if (!val_is_object(r)) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            vm_describe_value(vm, r, &sb);
+            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
+            strbuf_fini(&sb);
+            THROW();
+        }
+        Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+        LOAD_STATE();
+        CHECK(d);
+        bool is_async = (frame->proto->flags & FP_ASYNC) != 0;
+        if (ToBoolean(d) || is_async) {
+            Value v = obj_get(vm, val_as_obj(TOP()), ATOM_value);
+            LOAD_STATE();
+            CHECK(v);
+            if (ToBoolean(d)) {
+                if (m == RESUME_RETURN) {
+                    /* c.viii. If done is true, return ReturnCompletion(? IteratorValue) */
+                    ret_value = v;
+                    goto return_unwind;
+                }
+                /* a.v. If done is true, return ? IteratorValue(innerResult). */
+                sp -= 4;
+                PUSH(v);
+                pc += off;
+                NEXT();
+            }
+            /* async: AsyncGeneratorYield(? IteratorValue(innerResult)) follows */
+            TOP() = v;
+        }
+        PEEK(1) = TOP();
+        sp--;
+        NEXT();
+    }
+    CASE(GET_ASYNC_ITERATOR) {
+        Value iter, next;
+        SAVE_STATE();
+        if (!GetAsyncIterator(vm, TOP(), site_text(frame, ip), &iter, &next))
+            THROW();
+        LOAD_STATE();
+        TOP() = iter;
+        PUSH(next);
+        NEXT();
+    }
+    CASE(ITER_CALL_NEXT) {
+        SAVE_STATE();
+        if (!vm_check_limits(vm))
+            THROW();
+        Value r = vm_call(vm, PEEK(0), PEEK(1), 0, NULL);
+        LOAD_STATE();
+        CHECK(r);
+        PUSH(r);
+        NEXT();
+    }
+    CASE(ITER_RESULT) {
+        int32_t off = (int32_t)READ_U32();
+        Value r = TOP();
+        SAVE_STATE();
+        if (!val_is_object(r)) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            vm_describe_value(vm, r, &sb);
+            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
+            strbuf_fini(&sb);
+            THROW();
+        }
+        Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+        LOAD_STATE();
+        CHECK(d);
+        if (ToBoolean(d)) {
+            sp--;
+            pc += off;
+            NEXT();
+        }
+        Value v = obj_get(vm, val_as_obj(TOP()), ATOM_value);
+        LOAD_STATE();
+        CHECK(v);
+        TOP() = v;
+        NEXT();
+    }
+    CASE(ASYNC_CLOSE_CALL) {
+        /* AsyncIteratorClose(iteratorRecord, completion) (#sec-asynciteratorclose)
+         * 3. Let innerResult be Completion(GetMethod(iterator, "return")).
+         * 4. If innerResult is a normal completion, then
+         *   a. Let return be innerResult.[[Value]].
+         *   b. If return is undefined, return ? completion.
+         *   c. Set innerResult to Completion(Call(return, iterator)).
+         *   d. If innerResult is a normal completion, set innerResult to
+         *      Completion(Await(innerResult.[[Value]])). (AWAIT_COMPLETION follows)
+         * 5. If completion is a throw completion, return ? completion. */
+        int32_t off = (int32_t)READ_U32();
+        int type = (int)val_as_number(PEEK(0));
+        if (type == COMPLETION_NORMAL) {
+            pc += off;
+            NEXT();
+        }
+        SAVE_STATE();
+        Value meth = val_get(vm, PEEK(3), ATOM_return);
+        Value r = VAL_UNDEFINED;
+        if (meth != VAL_EXCEPTION && !val_is_nullish(meth)) {
+            if (IsCallable(meth))
+                r = vm_call(vm, meth, PEEK(3), 0, NULL);
+            else
+                r = vm_throw_type_error(vm, "%s is not a function", "return");
+        }
+        LOAD_STATE();
+        if (meth == VAL_EXCEPTION || r == VAL_EXCEPTION) {
+            if (type != COMPLETION_THROW || vm->terminated)
+                THROW(); /* 6. If innerResult is a throw completion, return ? innerResult. */
+            vm_take_exception(vm);
+            pc += off;
+            NEXT();
+        }
+        if (val_is_nullish(meth)) {
+            pc += off;
+            NEXT();
+        }
+        PUSH(r);
+        NEXT();
+    }
+    CASE(ASYNC_CLOSE_CHECK) {
+        /* AsyncIteratorClose steps 5-9 after the Await */
+        int rm = (int)val_as_number(POP());
+        Value r = POP();
+        int type = (int)val_as_number(PEEK(0));
+        if (type == COMPLETION_THROW)
+            NEXT(); /* 5. If completion is a throw completion, return ? completion. */
+        SAVE_STATE();
+        if (rm == RESUME_THROW) {
+            /* 6. If innerResult is a throw completion, return ? innerResult. */
+            vm_throw(vm, r);
+            THROW();
+        }
+        if (!val_is_object(r)) {
+            /* 7. If innerResult.[[Value]] is not an Object, throw a TypeError exception. */
+            StrBuf sb;
+            strbuf_init(&sb);
+            vm_describe_value(vm, r, &sb);
+            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
+            strbuf_fini(&sb);
+            THROW();
+        }
+        NEXT(); /* 8. Return ? completion. (END_FINALLY follows) */
     }
 
     /* ---- misc ---- */
@@ -2413,6 +2747,7 @@ return_unwind: {
     }
 }
 do_return: {
+    SAVE_STATE(); /* async.h: act->frame.pc is the return */
     Value v = ret_value;
     Frame *f = frame;
     if (f->flags & FRAME_CONSTRUCT) {

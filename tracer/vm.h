@@ -115,6 +115,18 @@ Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg);
 /* CreateIterResultObject (#sec-createiterresultobject): { value, done }. */
 Value CreateIterResultObject(Vm *vm, Value v, bool done);
 
+/* GetIterator(obj, sync) (#sec-getiterator): fills the Iterator Record's [[Iterator]]
+ * and [[NextMethod]]. site: the source text of the operand for "x is not iterable" (NULL:
+ * the value is described). False with the exception pending. */
+bool GetIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Value *next) WARN_UNUSED;
+/* IteratorStep + IteratorValue (#sec-iteratorstep): 1 with the value in *value, 0 when
+ * the iterator is done, -1 on a throw. */
+int IteratorStep(Vm *vm, Value iter, Value next, Value *value) WARN_UNUSED;
+/* IteratorClose(iteratorRecord, completion) (#sec-iteratorclose): throwing says whether
+ * completion is a throw completion, which is pending in vm->exception and stays the
+ * result (errors of return() are then ignored). False with an exception pending. */
+bool IteratorClose(Vm *vm, Value iter, bool throwing) WARN_UNUSED;
+
 /* A short description of v for "... is not a function" messages, as V8 renders the
  * callee expression when it has no source text: the value for primitives, "object"... */
 void vm_describe_value(Vm *vm, Value v, StrBuf *out);

@@ -95,9 +95,10 @@ expect_grep out "ev: limit, name: max-steps" "--max-steps event"
 expect_status 4 "--timeout stops an endless loop" -- "$TRACE_BIN" run --timeout 0.2 "$T_TMP/inf.js"
 printf 'const a = []\nfor (;;) a.push({ x: [1, 2, 3] })\n' >"$T_TMP/heap.js"
 expect_status 4 "--max-heap stops a leak" -- "$TRACE_BIN" run --max-heap 16 "$T_TMP/heap.js"
-# Values of later issues are refused clearly.
-expect_status 2 "--host browser is not implemented yet" -- "$TRACE_BIN" run --host browser "$T_TMP/u.js"
-expect_grep err "not implemented yet" "--host browser message"
-expect_status 2 "--spec es2017 is not implemented yet" -- "$TRACE_BIN" run --spec es2017 "$T_TMP/u.js"
+# Unknown values are usage errors.
+expect_status 2 "an unknown --host is a usage error" -- "$TRACE_BIN" run --host deno "$T_TMP/u.js"
+expect_grep err "unknown host 'deno'" "--host deno message"
+expect_status 2 "an unknown --spec is a usage error" -- "$TRACE_BIN" run --spec es2016 "$T_TMP/u.js"
+expect_grep err "unknown spec mode 'es2016'" "--spec es2016 message"
 expect_status 3 "a missing file is an I/O error" -- "$TRACE_BIN" run "$T_TMP/missing.js"
 finish js

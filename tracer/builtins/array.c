@@ -7,9 +7,10 @@
  *
  * Each method follows its spec algorithm step by step over array-likes (array_int.h).
  * Fast paths for dense arrays (shift, unshift, splice, reverse) apply only when the
- * receiver is an extensible array with a writable length, no holes, and no indexed
- * property anywhere on its prototype chain: then every step of the spec is a plain
- * move of own data properties and running it as a memmove is unobservable.
+ * receiver is an extensible array with a writable length, all its elements in the dense
+ * store, and no indexed property anywhere on its prototype chain: then every step of the
+ * spec is a plain move of own data properties (or of a hole) and running it as a memmove
+ * is unobservable.
  * Error messages are V8's (node 20), checked one by one. */
 #include <math.h>
 #include <stdlib.h>
@@ -294,14 +295,13 @@ static bool chain_has_no_indexed(Obj *o) {
 }
 
 /* The receiver of a fast path: an extensible array with writable length, every element
- * in the dense store and present, and nothing indexed on its prototype chain. */
+ * in the dense store, and nothing indexed on its prototype chain. A hole then reads as
+ * absent, and the spec's "if fromPresent, Set, else DeletePropertyOrThrow" moves it as
+ * a hole: moving VAL_EMPTY with the rest is the same thing. */
 static bool plain_dense(Obj *o) {
     if (o->kind != OBJ_ARRAY || !obj_array_is_dense(o) || !(o->flags & OBJF_EXTENSIBLE) ||
         (o->flags & OBJF_LENGTH_READONLY) || o->u.array.len > (1u << 26))
         return false;
-    for (uint32_t i = 0; i < o->u.array.len; i++)
-        if (o->u.array.elems[i] == VAL_EMPTY)
-            return false;
     return chain_has_no_indexed(o->proto);
 }
 
@@ -655,7 +655,7 @@ static NATIVE(array_shift) {
     }
     if (plain_dense(o)) {
         Value *e = o->u.array.elems;
-        first = e[0];
+        first = e[0] == VAL_EMPTY ? VAL_UNDEFINED : e[0];
         memmove(e, e + 1, (size_t)(len - 1) * sizeof(Value));
         if (!obj_array_set_length(vm, o, len - 1, true))
             goto out;
@@ -997,7 +997,9 @@ static NATIVE(array_join) {
             goto out;
         if (!val_is_nullish(v)) {
             if (locale) {
-                v = vm_invoke(vm, v, atom_intern(vm, "toLocaleString"), 0, NULL);
+                /* ECMA-402 #sup-array.prototype.tolocalestring: locales, options */
+                v = vm_invoke(vm, v, atom_intern(vm, "toLocaleString"), argc < 2 ? argc : 2,
+                              argv);
                 if (v == VAL_EXCEPTION)
                     goto out;
             }

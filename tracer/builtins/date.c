@@ -285,7 +285,8 @@ static NATIVE(date_utc) {
         if (yi >= 0 && yi <= 99)
             y = 1900 + yi;
     }
-    return val_number(time_clip(make_date(y, nums[1], nums[2], nums[3], nums[4], nums[5], nums[6])));
+    return val_number(
+        time_clip(make_date(y, nums[1], nums[2], nums[3], nums[4], nums[5], nums[6])));
 }
 
 static NATIVE(date_get_time) {
@@ -315,8 +316,8 @@ static NATIVE(date_to_iso) {
     Fields f = fields_of(t);
     char buf[64];
     if (f.year >= 0 && f.year <= 9999)
-        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", f.year, f.month + 1,
-                 f.day, f.hour, f.min, f.sec, f.ms);
+        snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", f.year, f.month + 1, f.day,
+                 f.hour, f.min, f.sec, f.ms);
     else
         snprintf(buf, sizeof buf, "%c%06d-%02d-%02dT%02d:%02d:%02d.%03dZ", f.year < 0 ? '-' : '+',
                  f.year < 0 ? -f.year : f.year, f.month + 1, f.day, f.hour, f.min, f.sec, f.ms);
@@ -352,18 +353,32 @@ static NATIVE(date_get_field) {
     if (isnan(t))
         return val_number(NAN);
     Fields f = fields_of(t);
-    static const int dummy = 0;
-    (void)dummy;
     int v = 0;
     switch (ctx->magic) {
-    case F_YEAR: v = f.year; break;
-    case F_MONTH: v = f.month; break;
-    case F_DATE: v = f.day; break;
-    case F_DAY: v = f.wday; break;
-    case F_HOURS: v = f.hour; break;
-    case F_MINUTES: v = f.min; break;
-    case F_SECONDS: v = f.sec; break;
-    default: v = f.ms; break;
+    case F_YEAR:
+        v = f.year;
+        break;
+    case F_MONTH:
+        v = f.month;
+        break;
+    case F_DATE:
+        v = f.day;
+        break;
+    case F_DAY:
+        v = f.wday;
+        break;
+    case F_HOURS:
+        v = f.hour;
+        break;
+    case F_MINUTES:
+        v = f.min;
+        break;
+    case F_SECONDS:
+        v = f.sec;
+        break;
+    default:
+        v = f.ms;
+        break;
     }
     return val_number(v);
 }
@@ -381,8 +396,8 @@ static NATIVE(date_to_primitive) {
         return vm_throw_type_error(vm, "Date.prototype [ @@toPrimitive ] called on non-object");
     Value h = ARG(0);
     bool string_first;
-    if (val_is_string(h) && (str_equal_cstr(val_as_str(h), "string") ||
-                             str_equal_cstr(val_as_str(h), "default")))
+    if (val_is_string(h) &&
+        (str_equal_cstr(val_as_str(h), "string") || str_equal_cstr(val_as_str(h), "default")))
         string_first = true;
     else if (val_is_string(h) && str_equal_cstr(val_as_str(h), "number"))
         string_first = false;

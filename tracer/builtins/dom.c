@@ -123,8 +123,9 @@ static Value str_value(Vm *vm, const char *s) {
 
 static Obj *new_node(Vm *vm, HostState *hs, int type, Value name_or_data) {
     gc_root_push(vm, &name_or_data);
-    int which = type == NODE_ELEMENT ? PROTO_ELEMENT : type == NODE_TEXT ? PROTO_TEXT
-                                                                           : PROTO_DOCUMENT;
+    int which = type == NODE_ELEMENT ? PROTO_ELEMENT
+                : type == NODE_TEXT  ? PROTO_TEXT
+                                     : PROTO_DOCUMENT;
     Obj *o = obj_new_kind(vm, OBJ_HOST, proto(vm, hs, which));
     o->u.host.cls = &node_class;
     DomNode *n = xcalloc(1, sizeof *n);
@@ -216,11 +217,11 @@ static Obj *make_record(Vm *vm, RecordArgs *a, Value old) {
     gc_root_push(vm, &added);
     Value removed = val_is_object(a->removed) ? a->removed : val_obj(obj_new_array(vm, 0));
     gc_root_push(vm, &removed);
-    bool ok = def(vm, r, "type", str_value(vm, types[a->type])) && def(vm, r, "target", a->target) &&
-              def(vm, r, "addedNodes", added) && def(vm, r, "removedNodes", removed) &&
-              def(vm, r, "previousSibling", a->prev) && def(vm, r, "nextSibling", a->next) &&
-              def(vm, r, "attributeName", a->name) && def(vm, r, "attributeNamespace", VAL_NULL) &&
-              def(vm, r, "oldValue", old);
+    bool ok = def(vm, r, "type", str_value(vm, types[a->type])) &&
+              def(vm, r, "target", a->target) && def(vm, r, "addedNodes", added) &&
+              def(vm, r, "removedNodes", removed) && def(vm, r, "previousSibling", a->prev) &&
+              def(vm, r, "nextSibling", a->next) && def(vm, r, "attributeName", a->name) &&
+              def(vm, r, "attributeNamespace", VAL_NULL) && def(vm, r, "oldValue", old);
     if (!ok)
         vm_take_exception(vm);
     gc_root_pop(vm, 4);
@@ -292,7 +293,8 @@ static Value notify_mutation_observers(Vm *vm, Job *job) {
     Value all = *browser_ext(hs, BROWSER_EXT_OBSERVERS);
     if (!val_is_object(all))
         return VAL_UNDEFINED;
-    Obj *set = obj_new_array_from(vm, obj_array_len(val_as_obj(all)), val_as_obj(all)->u.array.elems);
+    Obj *set =
+        obj_new_array_from(vm, obj_array_len(val_as_obj(all)), val_as_obj(all)->u.array.elems);
     gc_root_push_ptr(vm, &set);
     Value result = VAL_UNDEFINED;
     for (uint32_t i = 0; i < obj_array_len(set); i++) {
@@ -330,8 +332,8 @@ static bool remove_node(Vm *vm, Obj *node) {
     if (!p)
         return true;
     gc_root_push_ptr(vm, &p); /* the old parent may be reachable only from node */
-    RecordArgs a = {REC_CHILD_LIST, val_obj(p), VAL_NULL, VAL_NULL, VAL_UNDEFINED, VAL_UNDEFINED,
-                    sibling(node, -1), sibling(node, +1)};
+    RecordArgs a = {REC_CHILD_LIST, val_obj(p),    VAL_NULL,          VAL_NULL,
+                    VAL_UNDEFINED,  VAL_UNDEFINED, sibling(node, -1), sibling(node, +1)};
     int64_t i = index_in_parent(node);
     Obj *c = children(p);
     memmove(&c->u.array.elems[i], &c->u.array.elems[i + 1],
@@ -357,9 +359,11 @@ static Value insert_node(Vm *vm, Obj *p, Obj *node, Obj *child) {
         return vm_throw_type_error(vm, "Failed to execute 'appendChild' on 'Node': The new "
                                        "child element contains the parent.");
     if (node_type(node) == NODE_DOCUMENT)
-        return vm_throw_type_error(vm, "Failed to execute 'appendChild' on 'Node': Nodes of "
-                                       "type '#document' may not be inserted inside nodes of "
-                                       "type '%s'.", node_type(p) == NODE_DOCUMENT ? "#document" : "Element");
+        return vm_throw_type_error(vm,
+                                   "Failed to execute 'appendChild' on 'Node': Nodes of "
+                                   "type '#document' may not be inserted inside nodes of "
+                                   "type '%s'.",
+                                   node_type(p) == NODE_DOCUMENT ? "#document" : "Element");
     gc_root_push_ptr(vm, &p);
     gc_root_push_ptr(vm, &node);
     gc_root_push_ptr(vm, &child);
@@ -390,8 +394,9 @@ static Value insert_node(Vm *vm, Obj *p, Obj *node, Obj *child) {
                     (obj_array_len(c) - at - 1) * sizeof(Value));
             c->u.array.elems[at] = val_obj(node);
             node->u.host.slots[SLOT_PARENT] = val_obj(p);
-            RecordArgs a = {REC_CHILD_LIST, val_obj(p), VAL_NULL, VAL_NULL, VAL_UNDEFINED,
-                            VAL_UNDEFINED, prev, child ? val_obj(child) : VAL_NULL};
+            RecordArgs a = {
+                REC_CHILD_LIST, val_obj(p),    VAL_NULL, VAL_NULL,
+                VAL_UNDEFINED,  VAL_UNDEFINED, prev,     child ? val_obj(child) : VAL_NULL};
             a.added = val_obj(obj_new_array_from(vm, 1, &(Value){val_obj(node)}));
             queue_record(vm, &a);
         }
@@ -418,8 +423,8 @@ static void replace_data(Vm *vm, Obj *t, ObjString *s) {
     Value old = t->u.host.slots[SLOT_DATA];
     gc_root_push(vm, &old);
     t->u.host.slots[SLOT_DATA] = val_str(s);
-    RecordArgs a = {REC_CHARACTER_DATA, val_obj(t), VAL_NULL, old, VAL_UNDEFINED, VAL_UNDEFINED,
-                    VAL_NULL, VAL_NULL};
+    RecordArgs a = {REC_CHARACTER_DATA, val_obj(t),    VAL_NULL, old,
+                    VAL_UNDEFINED,      VAL_UNDEFINED, VAL_NULL, VAL_NULL};
     queue_record(vm, &a);
     gc_root_pop(vm, 1);
 }
@@ -447,8 +452,8 @@ static bool replace_all(Vm *vm, HostState *hs, Obj *p, ObjString *s) {
         added = val_obj(obj_new_array_from(vm, 1, &(Value){val_obj(text)}));
     }
     if (text || obj_array_len(removed)) {
-        RecordArgs a = {REC_CHILD_LIST, val_obj(p), VAL_NULL, VAL_NULL, added, val_obj(removed),
-                        VAL_NULL, VAL_NULL};
+        RecordArgs a = {REC_CHILD_LIST, val_obj(p),       VAL_NULL, VAL_NULL,
+                        added,          val_obj(removed), VAL_NULL, VAL_NULL};
         queue_record(vm, &a);
     }
     gc_root_pop(vm, 4);
@@ -488,8 +493,16 @@ static NATIVE(node_remove_child) {
 }
 
 enum {
-    G_NODE_TYPE, G_NODE_NAME, G_PARENT, G_CHILD_NODES, G_FIRST, G_LAST, G_PREV, G_NEXT,
-    G_TEXT_CONTENT, G_DATA
+    G_NODE_TYPE,
+    G_NODE_NAME,
+    G_PARENT,
+    G_CHILD_NODES,
+    G_FIRST,
+    G_LAST,
+    G_PREV,
+    G_NEXT,
+    G_TEXT_CONTENT,
+    G_DATA
 };
 
 static NATIVE(node_getter) {
@@ -618,8 +631,8 @@ static NATIVE(element_attribute) {
             break;
         }
         gc_root_push(vm, &old);
-        RecordArgs a = {REC_ATTRIBUTES, this_val, val_str(name), old, VAL_UNDEFINED,
-                        VAL_UNDEFINED, VAL_NULL, VAL_NULL};
+        RecordArgs a = {REC_ATTRIBUTES, this_val,      val_str(name), old,
+                        VAL_UNDEFINED,  VAL_UNDEFINED, VAL_NULL,      VAL_NULL};
         Value vv = val_str(v);
         gc_root_push(vm, &vv);
         queue_record(vm, &a);
@@ -632,8 +645,8 @@ static NATIVE(element_attribute) {
         if (!p)
             break;
         gc_root_push(vm, &old);
-        RecordArgs a = {REC_ATTRIBUTES, this_val, val_str(name), old, VAL_UNDEFINED,
-                        VAL_UNDEFINED, VAL_NULL, VAL_NULL};
+        RecordArgs a = {REC_ATTRIBUTES, this_val,      val_str(name), old,
+                        VAL_UNDEFINED,  VAL_UNDEFINED, VAL_NULL,      VAL_NULL};
         queue_record(vm, &a);
         bool deleted;
         if (!obj_delete(vm, attrs, key, &deleted))
@@ -684,8 +697,8 @@ static NATIVE(mutation_observer_ctor) {
     if (!IsCallable(ARG(0)))
         return vm_throw_type_error(vm, "Failed to construct 'MutationObserver': parameter 1 is "
                                        "not of type 'MutationCallback'.");
-    Obj *mo = obj_create_from_constructor(vm, ctx->new_target, OBJ_HOST,
-                                          proto(vm, hs, PROTO_OBSERVER));
+    Obj *mo =
+        obj_create_from_constructor(vm, ctx->new_target, OBJ_HOST, proto(vm, hs, PROTO_OBSERVER));
     if (!mo)
         return VAL_EXCEPTION;
     mo->u.host.cls = &observer_class;
@@ -848,7 +861,10 @@ static const BuiltinEntry node_proto_entries[] = {
     {.name = "lastChild", .kind = BE_GETTER, .fn = node_getter, .magic = G_LAST},
     {.name = "previousSibling", .kind = BE_GETTER, .fn = node_getter, .magic = G_PREV},
     {.name = "nextSibling", .kind = BE_GETTER, .fn = node_getter, .magic = G_NEXT},
-    {.name = "textContent", .kind = BE_ACCESSOR, .fn = node_getter, .fn2 = node_set_text_content,
+    {.name = "textContent",
+     .kind = BE_ACCESSOR,
+     .fn = node_getter,
+     .fn2 = node_set_text_content,
      .magic = G_TEXT_CONTENT},
 };
 
@@ -862,7 +878,10 @@ static const BuiltinEntry element_entries[] = {
 
 static const BuiltinEntry text_entries[] = {
     {.name = "data", .kind = BE_ACCESSOR, .fn = node_getter, .fn2 = node_set_data, .magic = G_DATA},
-    {.name = "nodeValue", .kind = BE_ACCESSOR, .fn = node_getter, .fn2 = node_set_data,
+    {.name = "nodeValue",
+     .kind = BE_ACCESSOR,
+     .fn = node_getter,
+     .fn2 = node_set_data,
      .magic = G_DATA},
 };
 
@@ -882,8 +901,8 @@ static NATIVE(illegal_constructor) {
 }
 
 /* A prototype inheriting from parent_proto, with a global constructor named name. */
-static Obj *interface(Vm *vm, const char *name, Obj *parent_proto, const BuiltinEntry *e,
-                      size_t n, NativeFn *ctor) {
+static Obj *interface(Vm *vm, const char *name, Obj *parent_proto, const BuiltinEntry *e, size_t n,
+                      NativeFn *ctor) {
     Obj *p = obj_new(vm, parent_proto);
     gc_root_push_ptr(vm, &p);
     realm_define_entries(vm, p, e, n);
@@ -904,8 +923,8 @@ void bi_dom_host_init(Vm *vm, HostState *hs) {
     Obj *protos = obj_new_array(vm, PROTO__COUNT);
     gc_root_push_ptr(vm, &protos);
     *browser_ext(hs, BROWSER_EXT_NODE_PROTOS) = val_obj(protos);
-    Obj *node = interface(vm, "Node", realm_intrinsic(vm, INTR_ObjectPrototype),
-                          node_proto_entries, ARRAY_LEN(node_proto_entries), NULL);
+    Obj *node = interface(vm, "Node", realm_intrinsic(vm, INTR_ObjectPrototype), node_proto_entries,
+                          ARRAY_LEN(node_proto_entries), NULL);
     gc_root_push_ptr(vm, &node);
     protos->u.array.elems[PROTO_ELEMENT] =
         val_obj(interface(vm, "Element", node, element_entries, ARRAY_LEN(element_entries), NULL));
@@ -913,9 +932,9 @@ void bi_dom_host_init(Vm *vm, HostState *hs) {
         val_obj(interface(vm, "Text", node, text_entries, ARRAY_LEN(text_entries), NULL));
     protos->u.array.elems[PROTO_DOCUMENT] = val_obj(
         interface(vm, "Document", node, document_entries, ARRAY_LEN(document_entries), NULL));
-    protos->u.array.elems[PROTO_OBSERVER] = val_obj(
-        interface(vm, "MutationObserver", realm_intrinsic(vm, INTR_ObjectPrototype),
-                  observer_entries, ARRAY_LEN(observer_entries), mutation_observer_ctor));
+    protos->u.array.elems[PROTO_OBSERVER] =
+        val_obj(interface(vm, "MutationObserver", realm_intrinsic(vm, INTR_ObjectPrototype),
+                          observer_entries, ARRAY_LEN(observer_entries), mutation_observer_ctor));
     /* document > html > (head, body) */
     Obj *doc = new_node(vm, hs, NODE_DOCUMENT, VAL_NULL);
     gc_root_push_ptr(vm, &doc);

@@ -30,32 +30,32 @@
 #include "tracer/str.h"
 #include "tracer/vm.h"
 
-/* ==== the table ========================================================================== */
+/* ==== the table =========================================================================== */
 
 typedef struct {
-    Value key;      /* VAL_EMPTY once deleted */
-    Value value;    /* Map/WeakMap: the value; sets: undefined */
+    Value key;   /* VAL_EMPTY once deleted */
+    Value value; /* Map/WeakMap: the value; sets: undefined */
     uint32_t hash;
     uint32_t chain; /* the next entry of the same bucket, as index + 1; 0 ends the chain */
 } MsEntry;
 
 typedef struct {
-    MsEntry *entries;   /* insertion order; deleted entries stay until compaction */
-    uint32_t used;      /* entries[0, used) are live or deleted */
+    MsEntry *entries; /* insertion order; deleted entries stay until compaction */
+    uint32_t used;    /* entries[0, used) are live or deleted */
     uint32_t cap;
-    uint32_t size;      /* live entries */
-    uint32_t *buckets;  /* nbuckets chain heads (index + 1) */
-    uint32_t nbuckets;  /* a power of two equal to cap, or 0 */
-    uint32_t walkers;   /* unfinished iterators + running forEach loops */
-    bool owner_alive;   /* the collection object has not been finalized */
-    size_t accounted;   /* bytes reported with gc_account */
+    uint32_t size;     /* live entries */
+    uint32_t *buckets; /* nbuckets chain heads (index + 1) */
+    uint32_t nbuckets; /* a power of two equal to cap, or 0 */
+    uint32_t walkers;  /* unfinished iterators + running forEach loops */
+    bool owner_alive;  /* the collection object has not been finalized */
+    size_t accounted;  /* bytes reported with gc_account */
 } MsTable;
 
 #define MS_MIN_CAP 8u
 
 static void ms_account(Vm *vm, MsTable *t) {
-    size_t now = sizeof(MsTable) + (size_t)t->cap * sizeof(MsEntry) +
-                 (size_t)t->nbuckets * sizeof(uint32_t);
+    size_t now =
+        sizeof(MsTable) + (size_t)t->cap * sizeof(MsEntry) + (size_t)t->nbuckets * sizeof(uint32_t);
     gc_account(vm, (ptrdiff_t)now - (ptrdiff_t)t->accounted);
     t->accounted = now;
 }
@@ -265,8 +265,8 @@ static const ObjClass ms_classes[MS_KIND_COUNT] = {
     [MS_WEAKSET] = {"WeakSet", ms_mark, ms_finalize},
 };
 static const ObjKind ms_obj_kinds[MS_KIND_COUNT] = {OBJ_MAP, OBJ_SET, OBJ_WEAKMAP, OBJ_WEAKSET};
-static const IntrinsicId ms_proto_ids[MS_KIND_COUNT] = {INTR_MapPrototype, INTR_SetPrototype,
-                                                        INTR_WeakMapPrototype, INTR_WeakSetPrototype};
+static const IntrinsicId ms_proto_ids[MS_KIND_COUNT] = {
+    INTR_MapPrototype, INTR_SetPrototype, INTR_WeakMapPrototype, INTR_WeakSetPrototype};
 
 static MsTable *ms_table_of(const Obj *o, MsKind kind) {
     if (o->kind != ms_obj_kinds[kind] || o->u.host.cls != &ms_classes[kind])
@@ -357,7 +357,7 @@ static bool ms_can_be_held_weakly(Value v) {
     return val_is_symbol(v) && !val_as_sym(v)->registered;
 }
 
-/* ==== construction from an iterable ======================================================== */
+/* ==== construction from an iterable ======================================================= */
 
 /* IteratorClose (#sec-iteratorclose) for a throw completion: the pending exception stays
  * the result; return() runs, and anything it throws is dropped. */
@@ -403,7 +403,8 @@ static bool ms_add_from_iterable(Vm *vm, Obj *target, Value iterable, Atom adder
         strbuf_init(&kb);
         vm_describe_value(vm, adder, &sb);
         str_to_utf8(fn_get_name(vm, val_as_obj(new_target)), &kb);
-        vm_throw_type_error(vm, "'%s' returned for property '%s' of object '#<%s>' is not a function",
+        vm_throw_type_error(vm,
+                            "'%s' returned for property '%s' of object '#<%s>' is not a function",
                             sb.data, pairs ? "set" : "add", kb.data);
         strbuf_fini(&sb);
         strbuf_fini(&kb);
@@ -513,7 +514,7 @@ static NATIVE(ms_species) {
     return this_val;
 }
 
-/* ==== iterators ============================================================================ */
+/* ==== iterators =========================================================================== */
 
 enum { MS_ITER_KEYS = 0, MS_ITER_VALUES = 1, MS_ITER_ENTRIES = 2 };
 
@@ -555,9 +556,9 @@ bool mapset_iterator_state(const Obj *it, Obj **collection, uint32_t *cursor, in
 /* CreateMapIterator / CreateSetIterator (#sec-createmapiterator, #sec-createsetiterator) */
 static Value ms_iter_create(Vm *vm, Value collection, MsTable *t, bool is_set, int kind) {
     gc_root_push(vm, &collection);
-    Obj *it = obj_new_kind(vm, is_set ? OBJ_SET_ITERATOR : OBJ_MAP_ITERATOR,
-                           realm_intrinsic(vm, is_set ? INTR_SetIteratorPrototype
-                                                      : INTR_MapIteratorPrototype));
+    Obj *it = obj_new_kind(
+        vm, is_set ? OBJ_SET_ITERATOR : OBJ_MAP_ITERATOR,
+        realm_intrinsic(vm, is_set ? INTR_SetIteratorPrototype : INTR_MapIteratorPrototype));
     gc_root_pop(vm, 1);
     it->u.host.cls = &ms_iter_classes[is_set];
     it->u.host.data = t;
@@ -577,8 +578,9 @@ static NATIVE(ms_iter_next) {
         StrBuf sb;
         strbuf_init(&sb);
         vm_describe_value(vm, this_val, &sb);
-        Value r = vm_throw_type_error(vm, "Method %s.prototype.next called on incompatible receiver %s",
-                                      ms_iter_classes[is_set].name, sb.data);
+        Value r =
+            vm_throw_type_error(vm, "Method %s.prototype.next called on incompatible receiver %s",
+                                ms_iter_classes[is_set].name, sb.data);
         strbuf_fini(&sb);
         return r;
     }
@@ -612,7 +614,7 @@ static NATIVE(ms_iter_next) {
     }
 }
 
-/* ==== Map.prototype ======================================================================== */
+/* ==== Map.prototype ======================================================================= */
 
 /* Map.prototype.get(key) (#sec-map.prototype.get) */
 static NATIVE(map_get) {
@@ -640,7 +642,8 @@ static NATIVE(map_set) {
 /* Map.prototype.has / Set.prototype.has (#sec-map.prototype.has, #sec-set.prototype.has) */
 static NATIVE(ms_has) {
     MsKind kind = (MsKind)ctx->magic;
-    MsTable *t = ms_this(vm, this_val, kind, kind == MS_MAP ? "Map.prototype.has" : "Set.prototype.has");
+    MsTable *t =
+        ms_this(vm, this_val, kind, kind == MS_MAP ? "Map.prototype.has" : "Set.prototype.has");
     if (!t)
         return VAL_EXCEPTION;
     return val_bool(ms_find(vm, t, ms_normalize(ARG(0))) >= 0);
@@ -663,8 +666,8 @@ static NATIVE(ms_delete) {
 /* Map.prototype.clear / Set.prototype.clear (#sec-map.prototype.clear, ...) */
 static NATIVE(ms_clear_method) {
     MsKind kind = (MsKind)ctx->magic;
-    MsTable *t = ms_this(vm, this_val, kind,
-                         kind == MS_MAP ? "Map.prototype.clear" : "Set.prototype.clear");
+    MsTable *t =
+        ms_this(vm, this_val, kind, kind == MS_MAP ? "Map.prototype.clear" : "Set.prototype.clear");
     if (!t)
         return VAL_EXCEPTION;
     ms_clear(t);
@@ -725,7 +728,7 @@ static NATIVE(ms_iterate) {
     return ms_iter_create(vm, this_val, t, kind == MS_SET, iter_kind);
 }
 
-/* ==== Set.prototype ======================================================================== */
+/* ==== Set.prototype ======================================================================= */
 
 /* Set.prototype.add(value) (#sec-set.prototype.add) */
 static NATIVE(set_add) {
@@ -738,7 +741,7 @@ static NATIVE(set_add) {
     return this_val;
 }
 
-/* ==== WeakMap.prototype and WeakSet.prototype ============================================== */
+/* ==== WeakMap.prototype and WeakSet.prototype ============================================= */
 
 /* WeakMap.prototype.get(key) (#sec-weakmap.prototype.get) */
 static NATIVE(weakmap_get) {
@@ -800,7 +803,7 @@ static NATIVE(weak_has_delete) {
     return VAL_TRUE;
 }
 
-/* ==== registration ========================================================================= */
+/* ==== registration ======================================================================== */
 
 #define ITER_MAGIC(kind, it) (((kind) << 2) | (it))
 #define WEAK_MAGIC(kind, del) (((kind) << 1) | (del))
@@ -877,8 +880,10 @@ static const struct {
 } ms_globals[MS_KIND_COUNT] = {
     [MS_MAP] = {"Map", INTR_Map, map_proto_fns, ARRAY_LEN(map_proto_fns), true},
     [MS_SET] = {"Set", INTR_Set, set_proto_fns, ARRAY_LEN(set_proto_fns), true},
-    [MS_WEAKMAP] = {"WeakMap", INTR_WeakMap, weakmap_proto_fns, ARRAY_LEN(weakmap_proto_fns), false},
-    [MS_WEAKSET] = {"WeakSet", INTR_WeakSet, weakset_proto_fns, ARRAY_LEN(weakset_proto_fns), false},
+    [MS_WEAKMAP] = {"WeakMap", INTR_WeakMap, weakmap_proto_fns, ARRAY_LEN(weakmap_proto_fns),
+                    false},
+    [MS_WEAKSET] = {"WeakSet", INTR_WeakSet, weakset_proto_fns, ARRAY_LEN(weakset_proto_fns),
+                    false},
 };
 
 void bi_mapset_init(Vm *vm) {

@@ -81,8 +81,8 @@ static Obj *make_event(Vm *vm, Value target, Value data, bool from_window) {
  * callables (the onmessage attribute stands where it was first set). */
 static Obj *message_listeners(Vm *vm, HostState *hs, Obj *target) {
     Obj *port = port_of(val_obj(target));
-    Value list = port ? port->u.host.slots[PORT_LISTENERS]
-                      : *browser_ext(hs, BROWSER_EXT_WINDOW_LISTENERS);
+    Value list =
+        port ? port->u.host.slots[PORT_LISTENERS] : *browser_ext(hs, BROWSER_EXT_WINDOW_LISTENERS);
     Obj *out = obj_new_array(vm, 0);
     gc_root_push_ptr(vm, &out);
     bool handler_seen = false;
@@ -254,8 +254,8 @@ static NATIVE(port_get_onmessage) {
 
 /* The list a listener goes to: the port's, or window's. */
 static Obj *listener_list(Vm *vm, HostState *hs, Obj *port) {
-    Value *slot = port ? &port->u.host.slots[PORT_LISTENERS]
-                       : browser_ext(hs, BROWSER_EXT_WINDOW_LISTENERS);
+    Value *slot =
+        port ? &port->u.host.slots[PORT_LISTENERS] : browser_ext(hs, BROWSER_EXT_WINDOW_LISTENERS);
     if (!val_is_object(*slot))
         *slot = val_obj(obj_new_array(vm, 0));
     return val_as_obj(*slot);
@@ -336,10 +336,10 @@ static NATIVE(message_channel_ctor) {
     p1->u.host.slots[PORT_OTHER] = val_obj(p2);
     p2->u.host.slots[PORT_OTHER] = val_obj(p1);
     Value r = val_obj(ch);
-    if (!obj_define_value(vm, ch, atom_intern(vm, "port1"), val_obj(p1), PROP_ENUMERABLE |
-                                                                             PROP_CONFIGURABLE) ||
-        !obj_define_value(vm, ch, atom_intern(vm, "port2"), val_obj(p2), PROP_ENUMERABLE |
-                                                                             PROP_CONFIGURABLE))
+    if (!obj_define_value(vm, ch, atom_intern(vm, "port1"), val_obj(p1),
+                          PROP_ENUMERABLE | PROP_CONFIGURABLE) ||
+        !obj_define_value(vm, ch, atom_intern(vm, "port2"), val_obj(p2),
+                          PROP_ENUMERABLE | PROP_CONFIGURABLE))
         r = VAL_EXCEPTION;
     gc_root_pop(vm, 2);
     return r;

@@ -46,10 +46,11 @@ static Value numconv_error(Vm *vm, NumconvStatus st, StrBuf *sb) {
 
 /* The text of a JS string as numconv sees it (the string must stay alive). */
 static NumconvText text_of(const ObjString *s) {
-    return s->wide ? numconv_text_utf16(str_u16(s), s->len) : numconv_text_latin1(str_u8(s), s->len);
+    return s->wide ? numconv_text_utf16(str_u16(s), s->len)
+                   : numconv_text_latin1(str_u8(s), s->len);
 }
 
-/* ==== the constructor ================================================================== */
+/* ==== the constructor ===================================================================== */
 
 /* Number(value) (#sec-number-constructor-number-value) */
 static NATIVE(number_ctor) {
@@ -88,7 +89,7 @@ static NATIVE(number_predicate) {
     }
 }
 
-/* ==== global functions ================================================================= */
+/* ==== global functions ==================================================================== */
 
 /* parseInt(string, radix) (#sec-parseint-string-radix) */
 static NATIVE(global_parse_int) {
@@ -121,7 +122,7 @@ static NATIVE(global_is_nan_finite) {
     return val_bool(ctx->magic == NPRED_NAN ? isnan(d) : isfinite(d));
 }
 
-/* ==== Number.prototype ================================================================= */
+/* ==== Number.prototype ==================================================================== */
 
 /* Number.prototype.toString(radix) (#sec-number.prototype.tostring) */
 static NATIVE(number_to_string) {
@@ -287,7 +288,7 @@ static NATIVE(number_to_locale_string) {
     return strbuf_to_value(vm, &sb);
 }
 
-/* ==== registration ===================================================================== */
+/* ==== registration ======================================================================== */
 
 static const BuiltinEntry number_proto_fns[] = {
     BI_METHOD("toExponential", number_to_exponential, 1),

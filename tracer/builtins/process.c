@@ -23,8 +23,8 @@ static NATIVE(process_next_tick) {
         strbuf_init(&sb);
         host_describe_received(vm, ARG(0), &sb);
         Value r = host_throw_node_error(vm, INTR_TypeErrorPrototype, "ERR_INVALID_ARG_TYPE",
-                                       "The \"callback\" argument must be of type function. %s",
-                                       sb.data);
+                                        "The \"callback\" argument must be of type function. %s",
+                                        sb.data);
         strbuf_fini(&sb);
         return r;
     }

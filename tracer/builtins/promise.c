@@ -369,7 +369,7 @@ static Value throw_typeof(Vm *vm, Value v, const char *rest) {
 }
 
 /* GetIterator(obj, sync) (#sec-getiterator): false on a throw. */
-static bool GetIterator(Vm *vm, Value obj, IteratorRecord *rec) {
+static bool GetIteratorRecord(Vm *vm, Value obj, IteratorRecord *rec) {
     gc_root_push(vm, &obj);
     bool ok = false;
     /* GetMethod(obj, @@iterator) */
@@ -765,7 +765,7 @@ static NATIVE(promise_combinator) {
     }
     /* 5. Let iteratorRecord be Completion(GetIterator(iterable, sync)).
      * 6. IfAbruptRejectPromise(iteratorRecord, promiseCapability). */
-    if (!GetIterator(vm, iterable, &rec)) {
+    if (!GetIteratorRecord(vm, iterable, &rec)) {
         result = IfAbruptRejectPromise(vm, &cap);
         goto out;
     }

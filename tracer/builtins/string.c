@@ -22,7 +22,7 @@
 #include "tracer/str.h"
 #include "tracer/vm.h"
 
-/* ==== helpers ============================================================================ */
+/* ==== helpers ============================================================================= */
 
 /* RequireObjectCoercible(this) then ToString(this), with V8's message. */
 static ObjString *this_string(Vm *vm, Value this_val, const char *method) {
@@ -39,7 +39,8 @@ static ObjString *this_string(Vm *vm, Value this_val, const char *method) {
 static Value this_string_value(Vm *vm, Value v, const char *method) {
     if (val_is_string(v))
         return v;
-    if (val_is_object(v) && val_as_obj(v)->kind == OBJ_STRING && val_is_string(val_as_obj(v)->u.prim))
+    if (val_is_object(v) && val_as_obj(v)->kind == OBJ_STRING &&
+        val_is_string(val_as_obj(v)->u.prim))
         return val_as_obj(v)->u.prim;
     return vm_throw_type_error(vm, "String.prototype.%s requires that 'this' be a String", method);
 }
@@ -93,13 +94,14 @@ static uint32_t code_point_at(const ObjString *s, uint32_t i, uint32_t *units) {
 /* WhiteSpace or LineTerminator (#sec-white-space, #sec-line-terminators): what trim and
  * StringToNumber strip. */
 static bool is_js_space(uint16_t c) {
-    switch (c) {
-    case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d: case 0x20: case 0xa0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+    static const uint16_t spaces[] = {0x09,   0x0a,   0x0b,   0x0c,   0x0d,   0x20,   0xa0,
+                                      0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff};
+    if (c >= 0x2000 && c <= 0x200a)
         return true;
-    default:
-        return c >= 0x2000 && c <= 0x200a;
-    }
+    for (size_t i = 0; i < ARRAY_LEN(spaces); i++)
+        if (c == spaces[i])
+            return true;
+    return false;
 }
 
 /* V8's text for a value with no source text at hand (BuildDefaultCallSite):
@@ -132,7 +134,8 @@ static Value get_method(Vm *vm, Value v, Atom key, const char *key_text) {
         if (key_text) {
             vm_describe_value(vm, f, &sb);
             vm_describe_value(vm, v, &ob);
-            vm_throw_type_error(vm, "'%s' returned for property '%s' of object '%s' is not a function",
+            vm_throw_type_error(vm,
+                                "'%s' returned for property '%s' of object '%s' is not a function",
                                 sb.data, key_text, ob.data);
         } else {
             describe_callsite(vm, f, &sb);
@@ -172,7 +175,7 @@ static bool pattern_is_literal(const ObjString *p) {
     return true;
 }
 
-/* ==== the constructor and String.* ========================================================= */
+/* ==== the constructor and String.* ======================================================== */
 
 /* String(value) (#sec-string-constructor-string-value) */
 static NATIVE(string_ctor) {
@@ -287,7 +290,7 @@ out:
     return result;
 }
 
-/* ==== characters and code points =========================================================== */
+/* ==== characters and code points ========================================================== */
 
 /* String.prototype.at(index) (#sec-string.prototype.at) */
 static NATIVE(string_at) {
@@ -365,7 +368,7 @@ static NATIVE(string_well_formed) {
     return finish(vm, &b);
 }
 
-/* ==== searching ============================================================================ */
+/* ==== searching =========================================================================== */
 
 /* indexOf / includes / startsWith / endsWith (#sec-string.prototype.indexof, ...):
  * S, the search string, then the position; the last three reject regular expressions. */
@@ -385,9 +388,8 @@ static NATIVE(string_search_family) {
         if (r < 0)
             goto out;
         if (r) {
-            vm_throw_type_error(vm,
-                                "First argument to String.prototype.%s must not be a regular expression",
-                                name);
+            vm_throw_type_error(
+                vm, "First argument to String.prototype.%s must not be a regular expression", name);
             goto out;
         }
     }
@@ -440,7 +442,7 @@ out:
     return result;
 }
 
-/* ==== substrings ============================================================================= */
+/* ==== substrings ========================================================================== */
 
 /* String.prototype.slice(start, end) (#sec-string.prototype.slice) */
 static NATIVE(string_slice) {
@@ -497,7 +499,7 @@ static NATIVE(string_substr) {
     return r ? val_str(r) : VAL_EXCEPTION;
 }
 
-/* ==== building new strings =================================================================== */
+/* ==== building new strings ================================================================ */
 
 /* String.prototype.concat(...args) (#sec-string.prototype.concat) */
 static NATIVE(string_concat) {
@@ -691,8 +693,8 @@ static NATIVE(string_normalize) {
             if (str_equal_cstr(f, forms[i]))
                 found = i;
         if (found < 0)
-            return vm_throw_range_error(vm,
-                                        "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
+            return vm_throw_range_error(
+                vm, "The normalization form should be one of NFC, NFD, NFKC, NFKD.");
         form = (NormForm)found;
     }
     if (string_is_normalized(s, form))
@@ -706,15 +708,26 @@ static NATIVE(string_normalize) {
 static const struct {
     const char *name, *tag, *attr;
 } html_methods[] = {
-    {"anchor", "a", "name"}, {"big", "big", NULL},       {"blink", "blink", NULL},
-    {"bold", "b", NULL},     {"fixed", "tt", NULL},      {"fontcolor", "font", "color"},
-    {"fontsize", "font", "size"}, {"italics", "i", NULL}, {"link", "a", "href"},
-    {"small", "small", NULL}, {"strike", "strike", NULL}, {"sub", "sub", NULL},
+    {"anchor", "a", "name"},      {"big", "big", NULL},       {"blink", "blink", NULL},
+    {"bold", "b", NULL},          {"fixed", "tt", NULL},      {"fontcolor", "font", "color"},
+    {"fontsize", "font", "size"}, {"italics", "i", NULL},     {"link", "a", "href"},
+    {"small", "small", NULL},     {"strike", "strike", NULL}, {"sub", "sub", NULL},
     {"sup", "sup", NULL},
 };
 enum {
-    HTML_ANCHOR, HTML_BIG, HTML_BLINK, HTML_BOLD, HTML_FIXED, HTML_FONTCOLOR, HTML_FONTSIZE,
-    HTML_ITALICS, HTML_LINK, HTML_SMALL, HTML_STRIKE, HTML_SUB, HTML_SUP
+    HTML_ANCHOR,
+    HTML_BIG,
+    HTML_BLINK,
+    HTML_BOLD,
+    HTML_FIXED,
+    HTML_FONTCOLOR,
+    HTML_FONTSIZE,
+    HTML_ITALICS,
+    HTML_LINK,
+    HTML_SMALL,
+    HTML_STRIKE,
+    HTML_SUB,
+    HTML_SUP
 };
 
 static NATIVE(string_html) {
@@ -759,7 +772,7 @@ static NATIVE(string_to_string) {
     return this_string_value(vm, this_val, ctx->magic ? "valueOf" : "toString");
 }
 
-/* ==== split, replace, match ================================================================== */
+/* ==== split, replace, match =============================================================== */
 
 /* String.prototype.split(separator, limit) (#sec-string.prototype.split) */
 static NATIVE(string_split) {
@@ -1033,7 +1046,7 @@ out:
     return result;
 }
 
-/* ==== registration ============================================================================ */
+/* ==== registration ======================================================================== */
 
 #define HTML(nm, mg, len) BI_METHOD_MAGIC(nm, string_html, len, mg)
 

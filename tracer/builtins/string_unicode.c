@@ -42,8 +42,9 @@ typedef struct {
     uint8_t secondary, tertiary;
 } CollWeight;
 
-/* ==== generated tables (see the generator at the end) ====================================== */
+/* ==== generated tables (see the generator at the end) ===================================== */
 
+/* clang-format off */
 static const CaseRun case_upper_runs[] = {
     {0x61, 0x7a, -32, 1}, {0xb5, 0xb5, 743, 1}, {0xe0, 0xf6, -32, 1}, {0xf8, 0xfe, -32, 1},
     {0xff, 0xff, 121, 1}, {0x101, 0x12f, -1, 2}, {0x131, 0x131, -232, 1},
@@ -637,9 +638,10 @@ static const CollWeight coll_weights[0x180] = {
     {106, 1, 1}, {106, 1, 0}, {108, 2, 1}, {108, 2, 0}, {108, 3, 1}, {109, 1, 1}, {109, 1, 0},
     {109, 3, 1}, {109, 3, 0}, {109, 2, 1}, {109, 2, 0}, {100, 5, 0},
 };
+/* clang-format on */
 #define COLL_PRIMARY_MAX 112
 
-/* ==== lookups ================================================================================= */
+/* ==== lookups ============================================================================= */
 
 static const CpRange *range_find(const CpRange *r, size_t n, uint32_t cp) {
     size_t lo = 0, hi = n;
@@ -793,7 +795,7 @@ void string_case_convert(const ObjString *s, bool upper, bool turkic, StrBuilder
     }
 }
 
-/* ==== localeCompare ============================================================================ */
+/* ==== localeCompare ======================================================================= */
 
 typedef struct {
     uint32_t primary;
@@ -846,7 +848,7 @@ int string_locale_compare(const ObjString *a, const ObjString *b) {
     return 0;
 }
 
-/* ==== normalization quick check ================================================================ */
+/* ==== normalization quick check =========================================================== */
 
 bool string_is_normalized(const ObjString *s, NormForm form) {
     static const uint16_t first_unsafe[] = {0x300, 0xc0, 0xa0, 0xa0}; /* below: always safe */
@@ -862,8 +864,8 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
     return true;
 }
 
-/* ==== the generator ============================================================================ *
- *
+/* clang-format off */
+/* ==== the generator ========================================================================= *
  * // Prints the tables of tracer/builtins/string_unicode.c, from node 20's own ICU data:
  * //   node gen.js > tables.inc
  * const hex = (n) => '0x' + n.toString(16);
@@ -888,7 +890,8 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
  *     const mc = [...m];
  *     if (mc.length > 1) { special.push([c, m]); continue; }
  *     const d = mc[0].codePointAt(0) - c, last = runs[runs.length - 1];
- *     if (last && last.d === d && last.hi === last.lo && (c - last.hi === 1 || c - last.hi === 2)) {
+ *     const gap = last ? c - last.hi : 0
+ *     if (last && last.d === d && last.hi === last.lo && (gap === 1 || gap === 2)) {
  *       last.stride = c - last.hi; last.hi = c;
  *     } else if (last && last.d === d && last.hi !== last.lo && c - last.hi === last.stride) {
  *       last.hi = c;
@@ -897,7 +900,8 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
  *   lines.push(`static const CaseRun case_${name}_runs[] = {`);
  *   emit(runs.map(r => `{${hex(r.lo)}, ${hex(r.hi)}, ${r.d}, ${r.stride}},`));
  *   lines.push('};', `static const CaseSpecial case_${name}_special[] = {`);
- *   emit(special.map(([c, m]) => `{${hex(c)}, ${m.length}, {${[...Array(m.length).keys()].map(i => hex(m.charCodeAt(i))).join(', ')}}},`));
+ *   const units = (m) => [...Array(m.length).keys()].map(i => hex(m.charCodeAt(i))).join(', ')
+ *   emit(special.map(([c, m]) => `{${hex(c)}, ${m.length}, {${units(m)}}},`));
  *   lines.push('};');
  * }
  * // 2. ranges of code points with a property (Final_Sigma's context; normalization)
@@ -913,19 +917,23 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
  * }
  * for (const [name, re] of [['cased', /\p{Cased}/u], ['case_ignorable', /\p{Case_Ignorable}/u]]) {
  *   lines.push(`static const CpRange ${name}_ranges[] = {`);
- *   emit(ranges(c => re.test(String.fromCodePoint(c)) ? 1 : 0).map(([lo, hi]) => `{${hex(lo)}, ${hex(hi)}, 0},`));
+ *   const rs = ranges(c => re.test(String.fromCodePoint(c)) ? 1 : 0)
+ *   emit(rs.map(([lo, hi]) => `{${hex(lo)}, ${hex(hi)}, 0},`));
  *   lines.push('};');
  * }
  * // 3. normalization: code points that a form may change in some context (bit i: form i of
  * //    NFC, NFD, NFKC, NFKD): the code point's own normalization differs, or it is a mark
  * //    (reordering, composition with what precedes) or a conjoining Hangul jamo
  * const forms = ['NFC', 'NFD', 'NFKC', 'NFKD'], mark = /\p{M}/u;
- * const jamo = (c) => (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
+ * const jamo = (c) =>
+ *   (c >= 0x1100 && c <= 0x11ff) || (c >= 0xa960 && c <= 0xa97f) || (c >= 0xd7b0 && c <= 0xd7ff);
  * lines.push('static const CpRange norm_unsafe_ranges[] = {');
  * emit(ranges(c => {
  *   const s = String.fromCodePoint(c);
  *   let m = 0;
- *   forms.forEach((f, i) => { if (s.normalize(f) !== s || mark.test(s) || jamo(c)) m |= 1 << i; });
+ *   forms.forEach((f, i) => {
+ *     if (s.normalize(f) !== s || mark.test(s) || jamo(c)) m |= 1 << i;
+ *   });
  *   return m;
  * }).map(([lo, hi, m]) => `{${hex(lo)}, ${hex(hi)}, ${m}},`));
  * lines.push('};');
@@ -934,7 +942,10 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
  * const full = new Intl.Collator('en'), base = new Intl.Collator('en', {sensitivity: 'base'});
  * const accent = new Intl.Collator('en', {sensitivity: 'accent'});
  * const w = [], live = [];
- * for (let c = 0; c < 0x180; c++) if (full.compare(String.fromCharCode(c), '') !== 0) live.push(String.fromCharCode(c));
+ * for (let c = 0; c < 0x180; c++) {
+ *   const ch = String.fromCharCode(c);
+ *   if (full.compare(ch, '') !== 0) live.push(ch);
+ * }
  * live.sort(full.compare);
  * let p = 0, s2 = 0, t = 0, prev = null;
  * for (const c of live) {
@@ -949,3 +960,4 @@ bool string_is_normalized(const ObjString *s, NormForm form) {
  * lines.push('};', `#define COLL_PRIMARY_MAX ${p}`);
  * console.log(lines.join('\n'));
  */
+/* clang-format on */

@@ -51,7 +51,10 @@ static const BuiltinEntry symbol_proto_fns[] = {
     BI_METHOD("valueOf", symbol_value_of, 0),
     BI_GETTER("description", symbol_description),
     /* { [[Writable]]: false, [[Enumerable]]: false, [[Configurable]]: true } */
-    {.atom = ATOM_Symbol_toPrimitive, .kind = BE_METHOD, .length = 1, .fn = symbol_to_primitive,
+    {.atom = ATOM_Symbol_toPrimitive,
+     .kind = BE_METHOD,
+     .length = 1,
+     .fn = symbol_to_primitive,
      .flags = PROP_CONFIGURABLE},
 };
 

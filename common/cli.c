@@ -10,7 +10,8 @@ static const CliHelp help_entries[] = {
     {"run", "run a JavaScript program and write its event trace",
      "trace run [--host node|node10|browser] [--spec latest|es2019..es2025|es2017|es2018|fast-adoption]\n"
      "          [-o FILE] [--max-steps N] [--max-jobs N] [--timeout SECONDS] [--max-heap MB]\n"
-     "          [--unhandled-rejections throw|strict|warn|none] FILE.js\n",
+     "          [--unhandled-rejections throw|strict|warn|none|warn-with-error-code]\n"
+     "          [--module] FILE.js [-- ARGS...]\n",
      "Runs FILE.js in tickscope's instrumented interpreter on a virtual clock and writes the\n"
      "YAML trace (formats/SPEC.md) to stdout, or to FILE with -o. The program's console\n"
      "output goes to stderr while the trace is on stdout; with -o, console.log/info/debug go\n"
@@ -18,7 +19,10 @@ static const CliHelp help_entries[] = {
      "\n"
      "  --host H        event loop: node (Node.js 20, default), node10, browser\n"
      "  --spec S        Await semantics: latest/es2019..es2025 (PR #1250, default),\n"
-     "                  es2017/es2018 (the old 3-tick Await), fast-adoption (experimental)\n"
+     "                  es2017/es2018 (the old 3-tick Await), fast-adoption (EXPERIMENTAL:\n"
+     "                  the Stage 1 proposal tc39/proposal-faster-promise-adoption)\n"
+     "  --module        run as an ES module (also for .mjs files)\n"
+     "  -- ARGS         arguments for the program (process.argv[2..])\n"
      "  -o FILE         write the trace to FILE\n"
      "  --max-steps N   stop after N interpreter steps (exit 4)\n"
      "  --max-jobs N    stop after N jobs (exit 4)\n"

@@ -20,8 +20,8 @@
  *
  * Depth: each async call nested inside another synchronously (async1 calling async2
  * before its first await) runs through vm_resume, one C level each, so such chains are
- * bounded by vm->max_c_depth (RangeError: Maximum call stack size exceeded), as
- * generators are.
+ * bounded by the C stack (vm_c_stack_exhausted: RangeError: Maximum call stack size
+ * exceeded); `trace run` gives the engine a 256 MB stack, enough for node's depths.
  *
  * Conventions on Activation (frame.h): extra[0] is the async state object (an OBJ_HOST
  * that owns the result capability and points back to the activation), extra[1] is the

@@ -17,6 +17,7 @@
  * after the Script job. */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,7 +242,45 @@ static void print_error_hook(Vm *vm, Value exc, SrcPos pos, StrBuf *msg, StrBuf 
     print_uncaught(vm, rc->o, rc->o->src, rc->o->src_len, exc, pos, msg, stack);
 }
 
+/* The run happens on a thread of its own with a large stack (reserved, committed only as
+ * used), so that JS recursion through native code (getters, generators, nested async
+ * calls, deep data for inspect or JSON) reaches node's depths before the engine's
+ * RangeError. */
+#define RUN_STACK_SIZE ((size_t)256 << 20)
+
+typedef struct {
+    int argc;
+    char **argv;
+    uintptr_t stack_top;
+    int status;
+} RunThread;
+
+static int run_program(int argc, char **argv, uintptr_t stack_top);
+
+static void *run_thread(void *p) {
+    RunThread *rt = p;
+    rt->stack_top = (uintptr_t)__builtin_frame_address(0);
+    rt->status = run_program(rt->argc, rt->argv, rt->stack_top);
+    return NULL;
+}
+
 int cmd_run(int argc, char **argv) {
+    RunThread rt = {argc, argv, 0, EXIT_OK};
+    pthread_attr_t attr;
+    pthread_t th;
+    if (pthread_attr_init(&attr) == 0) {
+        bool started = pthread_attr_setstacksize(&attr, RUN_STACK_SIZE) == 0 &&
+                       pthread_create(&th, &attr, run_thread, &rt) == 0;
+        pthread_attr_destroy(&attr);
+        if (started) {
+            pthread_join(th, NULL);
+            return rt.status;
+        }
+    }
+    return run_program(argc, argv, 0); /* no thread: the process stack and its limit */
+}
+
+static int run_program(int argc, char **argv, uintptr_t stack_top) {
     RunOptions o;
     int rc = parse_args(argc, argv, &o);
     if (rc != EXIT_OK)
@@ -313,6 +352,8 @@ int cmd_run(int argc, char **argv) {
     FuncProto *script = NULL;
     if (prog) {
         vm = vm_new();
+        if (stack_top)
+            vm_set_c_stack(vm, stack_top, RUN_STACK_SIZE);
         vm->hooks.console_write = console_hook;
         vm->hooks.ctx = &ctx;
         vm->max_steps = o.max_steps;

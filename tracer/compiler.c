@@ -2013,8 +2013,6 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
     p->pos = fn->pos;
     p->src_start = f->src_start;
     p->src_end = f->src_end;
-    Atom *names = NULL;
-    uint32_t ncap = 0;
     ScopeBlock outer, body;
     scope_enter_block(&fs, &outer);
     /* the function's own name (named function expressions) */
@@ -2034,7 +2032,7 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
             fs.next_slot--; /* give back the local slot scope_bind took */
             fs.max_slot = fs.max_slot > fs.next_slot ? fs.max_slot : fs.next_slot;
             b->slot = (uint16_t)i;
-            record_name(&fs, (uint16_t)i, pn, &names, &ncap);
+            record_name(&fs, (uint16_t)i, pn, &fs.names, &fs.names_cap);
         }
     } else {
         for (uint32_t i = 0; i < f->param_decls.len; i++)
@@ -2044,7 +2042,7 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
     for (uint32_t i = 0; i < f->var_decls.len; i++) {
         Atom vn = atom_of_name(c, f->var_decls.items[i].name);
         Binding *b = scope_bind(&fs, vn, BIND_VAR);
-        record_name(&fs, b->slot, vn, &names, &ncap);
+        record_name(&fs, b->slot, vn, &fs.names, &fs.names_cap);
     }
     if ((f->flags & FUNC_USES_ARGUMENTS) && !(f->flags & FUNC_ARROW)) {
         Ref r = scope_resolve(&fs, ATOM_arguments);
@@ -2072,19 +2070,20 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
     declare_lexical(c, f->lex_decls);
     for (uint32_t i = 0; i < fs.nbindings; i++)
         if (fs.bindings[i].kind != BIND_HIDDEN)
-            record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &names, &ncap);
+            record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &fs.names, &fs.names_cap);
     hoist_functions(c, f->body);
     if (flags & FP_GENERATOR)
         emit_op(c, OP_INITIAL_YIELD);
     compile_stmts(c, f->body);
     for (uint32_t i = 0; i < fs.nbindings; i++)
         if (fs.bindings[i].kind != BIND_HIDDEN)
-            record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &names, &ncap);
+            record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &fs.names, &fs.names_cap);
+    emit_pos(c, f->body_end); /* the implicit return is at the closing brace */
     func_end(c, &fs);
     uint32_t n = (uint32_t)p->nparams + p->nlocals;
-    for (uint32_t i = 0; i < n && i < ncap; i++)
-        p->local_names[i] = names[i];
-    free(names);
+    for (uint32_t i = 0; i < n && i < fs.names_cap; i++)
+        p->local_names[i] = fs.names[i];
+    free(fs.names);
     return p;
 }
 
@@ -2330,20 +2329,19 @@ FuncProto *comp_compile_program(Vm *vm, Node *program, const char *filename, con
         declare_lexical(&c, pr->lex_decls);
         hoist_functions(&c, pr->body);
         compile_stmts(&c, pr->body);
-        Atom *names = NULL;
-        uint32_t ncap = 0;
         for (uint32_t i = 0; i < fs.nbindings; i++)
             if (fs.bindings[i].kind != BIND_HIDDEN)
-                record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &names, &ncap);
+                record_name(&fs, fs.bindings[i].slot, fs.bindings[i].name, &fs.names, &fs.names_cap);
         result = func_end(&c, &fs);
-        for (uint32_t i = 0; i < (uint32_t)result->nparams + result->nlocals && i < ncap; i++)
-            result->local_names[i] = names[i];
-        free(names);
+        for (uint32_t i = 0; i < (uint32_t)result->nparams + result->nlocals && i < fs.names_cap; i++)
+            result->local_names[i] = fs.names[i];
+        free(fs.names);
     } else {
         /* unwind every open FuncState (their protos are garbage now) */
         while (c.fs) {
             FuncState *f = c.fs;
             free(f->bindings);
+            free(f->names);
             for (JumpScope *js = f->jumps; js; js = js->parent)
                 free(js->stubs);
             c.fs = f->parent;

@@ -54,6 +54,8 @@ struct FuncState {
     bool is_arrow, is_script, strict, derived_ctor;
     AstName pending_labels[8];     /* labels of the statement being compiled */
     int npending;
+    Atom *names;                   /* local_names being recorded (record_name) */
+    uint32_t names_cap;
 };
 
 typedef struct {

@@ -46,11 +46,18 @@ Frame *frame_push(Vm *vm, uint32_t nslots) {
     }
     Frame *f = (Frame *)(void *)(fs->top->data + fs->top->used);
     fs->top->used += need;
-    memset(f, 0, sizeof(Frame));
+    f->caller = NULL;
+    f->proto = NULL;
+    f->callee = NULL;
+    f->pc = NULL;
+    f->open_vars = NULL;
+    f->argv = NULL;
+    f->argc = 0;
+    f->flags = 0;
+    f->caller_pop = 0;
+    f->act = NULL;
     f->nslots = nslots;
-    for (uint32_t i = 0; i < nslots; i++)
-        f->slots[i] = VAL_UNDEFINED;
-    f->sp = f->slots;
+    f->sp = f->slots; /* the slots are the caller's to fill (setup_frame) */
     f->this_val = VAL_UNDEFINED;
     f->new_target = VAL_UNDEFINED;
     return f;

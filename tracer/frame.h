@@ -104,7 +104,8 @@ typedef struct {
 
 void frame_stack_init(FrameStack *fs);
 void frame_stack_fini(FrameStack *fs);
-/* A frame with nslots slots from the segmented stack, slots set to undefined. */
+/* A frame with nslots slots from the segmented stack; the slots are uninitialised
+ * (sp = slots: nothing is marked until the caller fills them and moves sp). */
 Frame *frame_push(Vm *vm, uint32_t nslots);
 /* Releases the most recently pushed stack frame (f must be it). */
 void frame_pop(Vm *vm, Frame *f);

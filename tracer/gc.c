@@ -33,6 +33,50 @@ void gc_init(Vm *vm) {
     g->stress = e && *e && strcmp(e, "0") != 0;
 }
 
+/* ---- the pool: size classes of 16 bytes, slabs of GC_SLAB bytes ---- */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GC_POOL 0 /* one malloc per object, so that ASan sees every use after free */
+#else
+#define GC_POOL 1
+#endif
+#define GC_SLAB (256u << 10)
+
+static void *pool_alloc(Gc *g, size_t size) {
+    size_t cls = (size + 15) >> 4; /* 1..GC_SIZE_CLASSES */
+    if (!GC_POOL || cls > GC_SIZE_CLASSES)
+        return xcalloc(1, size);
+    void **fl = &g->free_lists[cls - 1];
+    void *p = *fl;
+    if (p) {
+        *fl = *(void **)p;
+    } else {
+        size_t bytes = cls << 4;
+        if (!g->slab_cur || g->slab_cur + bytes > g->slab_end) {
+            uint8_t *slab = xmalloc(GC_SLAB);
+            *(void **)slab = g->slabs;
+            g->slabs = slab;
+            g->slab_cur = slab + 16;
+            g->slab_end = slab + GC_SLAB;
+        }
+        p = g->slab_cur;
+        g->slab_cur += bytes;
+    }
+    memset(p, 0, size);
+    return p;
+}
+
+static void pool_free(Gc *g, GcHeader *h) {
+    size_t cls = ((size_t)h->size + 15) >> 4;
+    if (!GC_POOL || cls > GC_SIZE_CLASSES) {
+        free(h);
+        return;
+    }
+    void **fl = &g->free_lists[cls - 1];
+    *(void **)h = *fl;
+    *fl = h;
+}
+
 static void free_object(Vm *vm, GcHeader *h) {
     switch (h->type) {
     case GC_OBJECT:
@@ -41,11 +85,14 @@ static void free_object(Vm *vm, GcHeader *h) {
     case GC_PROTO:
         bc_proto_free(vm, (FuncProto *)h);
         break;
+    case GC_STRING:
+        str_free(vm, (ObjString *)h);
+        break;
     default:
         break;
     }
     vm->gc.bytes -= h->size;
-    free(h);
+    pool_free(&vm->gc, h);
 }
 
 void gc_fini(Vm *vm) {
@@ -60,6 +107,13 @@ void gc_fini(Vm *vm) {
     free(g->gray);
     free(g->roots);
     free(g->root_kinds);
+    while (g->slabs) {
+        void *next = *(void **)g->slabs;
+        free(g->slabs);
+        g->slabs = next;
+    }
+    memset(g->free_lists, 0, sizeof g->free_lists);
+    g->slab_cur = g->slab_end = NULL;
 }
 
 void gc_account(Vm *vm, ptrdiff_t delta) {
@@ -75,7 +129,7 @@ void *gc_alloc(Vm *vm, GcType type, size_t size) {
         if (g->bytes + size > g->max_heap)
             vm_limit_exceeded(vm, TERM_MAX_HEAP);
     }
-    GcHeader *h = xcalloc(1, size);
+    GcHeader *h = pool_alloc(g, size);
     h->type = (uint8_t)type;
     h->size = (uint32_t)size;
     h->next = g->objects;

@@ -38,6 +38,9 @@ struct GcHeader {
 
 typedef void (*GcRootMarker)(Vm *vm, void *ctx);
 
+/* Objects of at most GC_SIZE_CLASSES * 16 bytes are pooled. */
+#define GC_SIZE_CLASSES 32
+
 typedef struct {
     GcHeader *objects;
     size_t bytes;          /* live GC bytes plus accounted buffers */
@@ -58,6 +61,11 @@ typedef struct {
     } markers[16];
     int nmarkers;
     void *verify_set;      /* non-NULL only while gc_verify runs */
+    /* small objects come from per-size-class free lists carved out of slabs (gc.c),
+     * except in sanitizer builds, which keep one malloc per object */
+    void *free_lists[GC_SIZE_CLASSES];
+    void *slabs;           /* the slabs, linked through their first word */
+    uint8_t *slab_cur, *slab_end;
 } Gc;
 
 void gc_init(Vm *vm);

@@ -165,9 +165,8 @@ struct HostState {
     size_t nraces, cap_races;
 };
 
-/* The termination reason used to unwind for process.exit() (vm.h has no such member
- * yet; see the report of issue 5). */
-#define HOST_TERM_EXIT ((Termination)(TERM_MAX_HEAP + 1))
+/* The termination reason used to unwind for process.exit(). */
+#define HOST_TERM_EXIT TERM_EXIT
 
 /* The host state of vm, or NULL. */
 HostState *host_state(Vm *vm);

@@ -279,6 +279,7 @@ static void default_limit_event(Vm *vm, JobQueue *q) {
         trc_limit(q->trc, TFV_LIMIT_MAX_HEAP, (double)vm->gc.max_heap / (1024.0 * 1024.0), NULL);
         break;
     case TERM_NONE:
+    case TERM_EXIT:
         break;
     }
 }

@@ -28,14 +28,30 @@ const char *obj_kind_name(ObjKind kind) {
 
 /* ==== creation ========================================================================== */
 
+/* How many Props an object of kind keeps in its own allocation. */
+static uint32_t inline_props_of(ObjKind kind) {
+    switch (kind) {
+    case OBJ_ORDINARY:
+    case OBJ_FUNCTION:
+        return 4;
+    case OBJ_NATIVE_FUNCTION:
+    case OBJ_BOUND_FUNCTION:
+    case OBJ_ERROR:
+        return 2;
+    default:
+        return 0;
+    }
+}
+
 Obj *obj_new_kind(Vm *vm, ObjKind kind, Obj *proto) {
+    uint32_t ninline = inline_props_of(kind);
     gc_root_push_ptr(vm, &proto);
-    Obj *o = gc_alloc(vm, GC_OBJECT, sizeof(Obj));
+    Obj *o = gc_alloc(vm, GC_OBJECT, sizeof(Obj) + ninline * sizeof(Prop));
     gc_root_pop(vm, 1);
     o->kind = (uint8_t)kind;
     o->flags = OBJF_EXTENSIBLE;
     o->proto = proto;
-    ptab_init(&o->props);
+    ptab_init(&o->props, (Prop *)(void *)(o + 1), ninline);
     switch (kind) {
     case OBJ_BOOLEAN:
     case OBJ_NUMBER:

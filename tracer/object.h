@@ -7,7 +7,9 @@
  * exotic "length" and fast elements handled inside them.
  *
  * Storage (shape.c): each object owns an insertion-ordered array of Prop with a hash
- * index once it has more than a few keys; deletion keeps the order. Arrays keep their
+ * index once it has more than a few keys; deletion keeps the order. The first few Props
+ * (by kind: 4 for ordinary objects and closures) live in the object's own allocation, so
+ * a small object costs one allocation. Arrays keep their
  * dense elements in u.array (holes are VAL_EMPTY) and fall back to ordinary properties
  * for sparse or non-default elements. OwnPropertyKeys returns integer keys ascending,
  * then strings, then symbols, in insertion order (#sec-ordinaryownpropertykeys).
@@ -99,10 +101,12 @@ typedef struct {
 } Prop;
 
 typedef struct {
-    Prop *props;      /* insertion order */
+    Prop *props;      /* insertion order: in the object's own allocation while it fits
+                         (is_inline), else malloc'd */
     uint32_t count, cap;
     uint32_t *index;  /* NULL, or a hash of key -> position+1 (0 = empty) */
     uint32_t index_cap;
+    bool is_inline;   /* props points into the Obj's allocation (never freed) */
 } PropTable;
 
 /* Native data for kinds that use u.host (Map, Set, Promise, Date...): the owning module
@@ -284,7 +288,9 @@ bool obj_set_index(Vm *vm, Obj *o, uint32_t index, Value v, bool throw_on_fail) 
 
 /* ---- property table internals (shape.c), for object.c and the GC ------------------- */
 
-void ptab_init(PropTable *t);
+/* An empty table whose first cap Props are the (uninitialised) inline storage at
+ * inline_props (NULL, 0: none). */
+void ptab_init(PropTable *t, Prop *inline_props, uint32_t cap);
 void ptab_fini(Vm *vm, PropTable *t);
 Prop *ptab_find(const PropTable *t, Atom key);
 /* Appends a new key (must be absent); returns the slot to fill. */

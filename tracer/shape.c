@@ -16,16 +16,22 @@ static inline uint32_t key_hash(Atom a) {
     return h ^ (h >> 15);
 }
 
-void ptab_init(PropTable *t) {
+void ptab_init(PropTable *t, Prop *inline_props, uint32_t cap) {
     memset(t, 0, sizeof *t);
+    if (inline_props && cap) {
+        t->props = inline_props;
+        t->cap = cap;
+        t->is_inline = true;
+    }
 }
 
 void ptab_fini(Vm *vm, PropTable *t) {
-    if (t->props)
+    if (t->props && !t->is_inline) {
         gc_account(vm, -(ptrdiff_t)(t->cap * sizeof(Prop)));
+        free(t->props);
+    }
     if (t->index)
         gc_account(vm, -(ptrdiff_t)(t->index_cap * sizeof(uint32_t)));
-    free(t->props);
     free(t->index);
     memset(t, 0, sizeof *t);
 }
@@ -80,8 +86,17 @@ Prop *ptab_find(const PropTable *t, Atom key) {
 Prop *ptab_add(Vm *vm, PropTable *t, Atom key, uint32_t flags) {
     if (t->count == t->cap) {
         uint32_t cap = t->cap ? t->cap * 2 : 4;
-        gc_account(vm, (ptrdiff_t)(cap - t->cap) * (ptrdiff_t)sizeof(Prop));
-        t->props = xrealloc(t->props, cap * sizeof(Prop));
+        if (t->is_inline) {
+            /* leave the inline storage: the whole table moves to the heap */
+            Prop *p = xmalloc(cap * sizeof(Prop));
+            memcpy(p, t->props, t->count * sizeof(Prop));
+            t->props = p;
+            t->is_inline = false;
+            gc_account(vm, (ptrdiff_t)cap * (ptrdiff_t)sizeof(Prop));
+        } else {
+            gc_account(vm, (ptrdiff_t)(cap - t->cap) * (ptrdiff_t)sizeof(Prop));
+            t->props = xrealloc(t->props, cap * sizeof(Prop));
+        }
         t->cap = cap;
     }
     Prop *p = &t->props[t->count++];

@@ -6,12 +6,56 @@
 
 #include "tracer/vm.h"
 
+struct StrBuffer {
+    uint32_t refs; /* strings viewing it */
+    uint32_t used; /* units written */
+    uint32_t cap;  /* units it can hold */
+    uint8_t wide;
+    _Alignas(8) uint8_t bytes[]; /* cap units, plus a NUL after the used ones (narrow) */
+};
+
+/* Concatenations shorter than this are copied flat; longer ones get an append buffer. */
+#define STR_BUFFER_MIN 128
+
 static ObjString *str_alloc(Vm *vm, uint32_t len, bool wide) {
     size_t bytes = sizeof(ObjString) + (wide ? (size_t)len * 2 : (size_t)len + 1);
     ObjString *s = gc_alloc(vm, GC_STRING, bytes);
     s->len = len;
     s->wide = wide;
+    s->data = (uint8_t *)(s + 1);
     return s;
+}
+
+void str_free(Vm *vm, ObjString *s) {
+    StrBuffer *b = s->buf;
+    if (b && --b->refs == 0) {
+        gc_account(vm, -(ptrdiff_t)(sizeof(StrBuffer) + (size_t)b->cap * (b->wide ? 2 : 1) + 1));
+        free(b);
+    }
+}
+
+/* A string viewing the first len units of b. */
+static ObjString *str_view(Vm *vm, StrBuffer *b, uint32_t len) {
+    ObjString *s = gc_alloc(vm, GC_STRING, sizeof(ObjString));
+    s->len = len;
+    s->wide = b->wide;
+    s->data = b->bytes;
+    s->buf = b;
+    b->refs++;
+    return s;
+}
+
+/* Copies the units of s to dst (a buffer of width wide) at index at. */
+static void str_copy_units(uint8_t *dst, bool wide, uint32_t at, const ObjString *s) {
+    if (!wide) {
+        memcpy(dst + at, s->data, s->len);
+    } else if (s->wide) {
+        memcpy(dst + (size_t)at * 2, s->data, (size_t)s->len * 2);
+    } else {
+        uint16_t *d = (uint16_t *)(void *)dst + at;
+        for (uint32_t i = 0; i < s->len; i++)
+            d[i] = s->data[i];
+    }
 }
 
 ObjString *str_new_latin1(Vm *vm, const uint8_t *p, size_t n) {
@@ -128,21 +172,41 @@ ObjString *str_concat(Vm *vm, ObjString *a, ObjString *b) {
     if (len > 0x1fffffe8u) /* V8's max string length */
         return NULL;
     bool wide = a->wide || b->wide;
+    StrBuffer *ab = a->buf;
+    if (ab && ab->used == a->len && ab->wide == wide && len <= ab->cap) {
+        /* a is the longest view of its buffer: append b in place */
+        str_copy_units(ab->bytes, wide, a->len, b);
+        ab->used = (uint32_t)len;
+        if (!wide)
+            ab->bytes[len] = 0;
+        gc_root_push_ptr(vm, &a); /* keeps ab alive */
+        ObjString *s = str_view(vm, ab, (uint32_t)len);
+        gc_root_pop(vm, 1);
+        return s;
+    }
+    if (len >= STR_BUFFER_MIN) {
+        uint64_t cap = len * 2 < 0x1fffffe8u ? len * 2 : 0x1fffffe8u;
+        size_t bytes = sizeof(StrBuffer) + (size_t)cap * (wide ? 2 : 1) + 1;
+        StrBuffer *nb = xmalloc(bytes);
+        nb->refs = 0;
+        nb->cap = (uint32_t)cap;
+        nb->wide = wide;
+        str_copy_units(nb->bytes, wide, 0, a);
+        str_copy_units(nb->bytes, wide, a->len, b);
+        nb->used = (uint32_t)len;
+        if (!wide)
+            nb->bytes[len] = 0;
+        gc_account(vm, (ptrdiff_t)bytes);
+        return str_view(vm, nb, (uint32_t)len); /* may collect: nb has no view yet */
+    }
     gc_root_push_ptr(vm, &a);
     gc_root_push_ptr(vm, &b);
     ObjString *s = str_alloc(vm, (uint32_t)len, wide);
     gc_root_pop(vm, 2);
-    if (!wide) {
-        memcpy(s->data, a->data, a->len);
-        memcpy(s->data + a->len, b->data, b->len);
+    str_copy_units(s->data, wide, 0, a);
+    str_copy_units(s->data, wide, a->len, b);
+    if (!wide)
         s->data[len] = 0;
-    } else {
-        uint16_t *d = (uint16_t *)(void *)s->data;
-        for (uint32_t i = 0; i < a->len; i++)
-            d[i] = str_at(a, i);
-        for (uint32_t i = 0; i < b->len; i++)
-            d[a->len + i] = str_at(b, i);
-    }
     return s;
 }
 

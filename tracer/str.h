@@ -8,7 +8,9 @@
  * A string that is a property key is interned once in the atom table (atom.h), and then
  * s->atom is its atom. Strings are GC objects: never freed by callers; hold them across
  * an allocation only when rooted (gc.h). StrBuilder builds a string in malloc memory
- * and allocates the GC string once, at the end. */
+ * and allocates the GC string once, at the end. Concatenation results may share an
+ * append buffer (StrBuffer below), so `s += x` loops are linear; str_free releases a
+ * string's share at sweep. */
 #ifndef TICKSCOPE_STR_H
 #define TICKSCOPE_STR_H
 
@@ -20,6 +22,12 @@
 #include "tracer/gc.h"
 #include "tracer/value.h"
 
+/* The append buffer of concatenations (str.c): `s += x` in a loop would copy s each
+ * time; instead, a long concatenation result views a prefix of a growable buffer, and
+ * a later concatenation that extends the longest view appends in place (amortised O(1)
+ * per unit). Views never see later bytes: they keep their own len. */
+typedef struct StrBuffer StrBuffer;
+
 struct ObjString {
     GcHeader gc;
     uint32_t len;  /* in UTF-16 code units */
@@ -27,7 +35,9 @@ struct ObjString {
     Atom atom;     /* ATOM_NULL unless interned */
     uint8_t wide;  /* 0: data holds len Latin-1 bytes; 1: data holds len uint16_t units */
     uint8_t pad[3];
-    _Alignas(8) uint8_t data[]; /* NUL-terminated when !wide (handy for C) */
+    uint8_t *data; /* the units: right after this header, or in buf. Use len: a string
+                      that shares a buffer is not NUL-terminated */
+    StrBuffer *buf; /* NULL, or the concatenation buffer data points into */
 };
 
 static inline const uint8_t *str_u8(const ObjString *s) {
@@ -55,6 +65,8 @@ ObjString *str_from_unit(Vm *vm, uint16_t unit);
 /* NULL when the result would be longer than V8's maximum (the caller throws
  * RangeError: Invalid string length). */
 ObjString *str_concat(Vm *vm, ObjString *a, ObjString *b);
+/* The GC's sweep of a string: releases its share of an append buffer. */
+void str_free(Vm *vm, ObjString *s);
 /* Units [start, end) of s, 0 <= start <= end <= len; returns s itself for the whole. */
 ObjString *str_substring(Vm *vm, ObjString *s, uint32_t start, uint32_t end);
 

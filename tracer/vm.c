@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "tracer/async.h"
@@ -24,10 +25,31 @@
 #include "tracer/realm.h"
 #include "tracer/str.h"
 
-#define MAX_JS_DEPTH 10000
-#define MAX_C_DEPTH 400
+#define MAX_JS_DEPTH 10800 /* about where node 20 stops simple recursion */
+#define MAX_C_DEPTH 100000
+/* C stack kept in reserve below the checked limit (natives that recurse without checking,
+ * libc, the sanitizers' bookkeeping) */
+#if defined(__SANITIZE_ADDRESS__)
+#define C_STACK_RESERVE (2u << 20)
+#else
+#define C_STACK_RESERVE (512u << 10)
+#endif
 
 /* ==== lifecycle ========================================================================= */
+
+static size_t c_stack_budget(size_t size) {
+    return size > 2 * C_STACK_RESERVE ? size - C_STACK_RESERVE : size / 2;
+}
+
+void vm_set_c_stack(Vm *vm, uintptr_t base, size_t size) {
+    vm->c_stack_base = base;
+    vm->c_stack_max = c_stack_budget(size);
+}
+
+bool vm_c_stack_exhausted(Vm *vm) {
+    intptr_t used = (intptr_t)(vm->c_stack_base - (uintptr_t)__builtin_frame_address(0));
+    return used > (intptr_t)vm->c_stack_max || vm->c_depth >= vm->max_c_depth;
+}
 
 Vm *vm_new(void) {
     Vm *vm = xcalloc(1, sizeof(Vm));
@@ -35,6 +57,11 @@ Vm *vm_new(void) {
     frame_stack_init(&vm->stack);
     vm->max_depth = MAX_JS_DEPTH;
     vm->max_c_depth = MAX_C_DEPTH;
+    struct rlimit rl;
+    size_t stack = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        stack = (size_t)rl.rlim_cur;
+    vm_set_c_stack(vm, (uintptr_t)__builtin_frame_address(0), stack);
     vm->exception = VAL_UNDEFINED;
     atom_table_init(vm);
     vm->realm = realm_new(vm);
@@ -290,6 +317,59 @@ void vm_console_write(Vm *vm, ConsoleStream stream, const char *text, size_t len
     fputc('\n', stderr);
 }
 
+/* [[Get]] of a string key on an object whose chain is made of ordinary-[[Get]] objects,
+ * when it finds a data property (or nothing): the value, or VAL_EMPTY when the slow path
+ * must decide (an accessor, an exotic object, an index key). Pure: runs no JS. */
+static inline Value get_field_fast(Obj *o, Atom a) {
+    if (atom_is_int(a))
+        return VAL_EMPTY;
+    for (int depth = 0; o && depth < 16; depth++) {
+        if (o->kind == OBJ_ARRAY) {
+            if (a == ATOM_length)
+                return val_number(o->u.array.len);
+        } else if (o->kind == OBJ_STRING) {
+            return VAL_EMPTY;
+        }
+        Prop *p = ptab_find(&o->props, a);
+        if (p)
+            return (p->flags & PROP_ACCESSOR) ? VAL_EMPTY : p->u.value;
+        o = o->proto;
+    }
+    return o ? VAL_EMPTY : VAL_UNDEFINED;
+}
+
+/* [[Set]] of a string key on an ordinary object when no setter or read-only property is
+ * in the way: sets an own writable data property or adds one to an extensible object.
+ * False when the slow path must decide. Pure. */
+static inline bool set_field_fast(Vm *vm, Obj *o, Atom a, Value v) {
+    if (atom_is_int(a) || o->kind == OBJ_ARRAY || o->kind == OBJ_STRING ||
+        o->kind == OBJ_ARGUMENTS)
+        return false;
+    Prop *p = ptab_find(&o->props, a);
+    if (p) {
+        if ((p->flags & (PROP_ACCESSOR | PROP_WRITABLE)) != PROP_WRITABLE)
+            return false;
+        p->u.value = v;
+        return true;
+    }
+    if (!(o->flags & OBJF_EXTENSIBLE))
+        return false;
+    int depth = 0;
+    for (Obj *q = o->proto; q; q = q->proto) {
+        if (++depth > 16 || q->kind == OBJ_STRING || (q->kind == OBJ_ARRAY && a == ATOM_length))
+            return false;
+        Prop *qp = ptab_find(&q->props, a);
+        if (qp) {
+            if ((qp->flags & (PROP_ACCESSOR | PROP_WRITABLE)) != PROP_WRITABLE)
+                return false;
+            break; /* an inherited writable data property: a new own property shadows it */
+        }
+    }
+    p = ptab_add(vm, &o->props, a, PROP_DEFAULT); /* allocates no GC memory */
+    p->u.value = v;
+    return true;
+}
+
 /* ==== frames: call setup and return ==================================================== */
 
 static Value stack_overflow(Vm *vm) {
@@ -340,7 +420,7 @@ static Frame *setup_frame(Vm *vm, Obj *fn, Value this_val, int argc, const Value
     int n = argc < p->nparams ? argc : p->nparams;
     for (int i = 0; i < n; i++)
         f->slots[i] = argv[i];
-    for (uint32_t i = p->nparams; i < (uint32_t)p->nparams + p->nlocals; i++)
+    for (uint32_t i = (uint32_t)n; i < (uint32_t)p->nparams + p->nlocals; i++)
         f->slots[i] = VAL_UNDEFINED;
     f->sp = f->slots + p->nparams + p->nlocals;
     f->proto = p;
@@ -388,7 +468,7 @@ static void unlink_frame(Vm *vm, Frame *f) {
 
 static Value call_native(Vm *vm, Obj *fn, Value this_val, int argc, const Value *argv,
                          Value new_target) {
-    if (vm->c_depth >= vm->max_c_depth)
+    if (vm_c_stack_exhausted(vm))
         return stack_overflow(vm);
     NativeCtx ctx = {fn, new_target, fn->u.native.magic};
     vm->c_depth++;
@@ -430,7 +510,7 @@ Value vm_call(Vm *vm, Value fnv, Value this_val, int argc, const Value *argv) {
         return r;
     }
     default: {
-        if (vm->c_depth >= vm->max_c_depth)
+        if (vm_c_stack_exhausted(vm))
             return stack_overflow(vm);
         Frame *f = setup_frame(vm, fn, this_val, argc, argv, VAL_UNDEFINED, FRAME_ENTRY);
         if (!f)
@@ -451,6 +531,15 @@ static bool construct_this(Vm *vm, Obj *fn, Value new_target, Value *out) {
     if (fn->kind == OBJ_FUNCTION && (fn->u.func.proto->flags & FP_DERIVED)) {
         *out = VAL_EMPTY;
         return true;
+    }
+    if (val_is_object(new_target)) {
+        /* OrdinaryCreateFromConstructor's Get(constructor, "prototype") when it is a plain
+         * data property holding an object */
+        Value pv = get_field_fast(val_as_obj(new_target), ATOM_prototype);
+        if (val_is_object(pv)) {
+            *out = val_obj(obj_new(vm, val_as_obj(pv)));
+            return true;
+        }
     }
     Obj *o = obj_create_from_constructor(vm, new_target, OBJ_ORDINARY,
                                          realm_intrinsic(vm, INTR_ObjectPrototype));
@@ -478,7 +567,7 @@ Value vm_construct(Vm *vm, Value fnv, int argc, const Value *argv, Value new_tar
         gc_root_pop(vm, 1);
         return r;
     }
-    if (vm->c_depth >= vm->max_c_depth)
+    if (vm_c_stack_exhausted(vm))
         return stack_overflow(vm);
     Value this_val;
     gc_root_push_ptr(vm, &fn);
@@ -539,7 +628,7 @@ Value vm_run_script(Vm *vm, FuncProto *script) {
 
 Value vm_resume(Vm *vm, Activation *act, ResumeMode mode, Value v, bool *done) {
     *done = false;
-    if (vm->c_depth >= vm->max_c_depth || vm->depth >= vm->max_depth)
+    if (vm_c_stack_exhausted(vm) || vm->depth >= vm->max_depth)
         return stack_overflow(vm);
     Frame *f = &act->frame;
     bool started = act->state == GEN_SUSPENDED_YIELD;
@@ -1181,8 +1270,28 @@ static Value run(Vm *vm, ResumeMode mode, Value resume_value) {
             THROW();                                                                        \
     } while (0)
 #define STRICT() ((frame->proto->flags & FP_STRICT) != 0)
+    /* Dispatch: computed goto (one indirect jump per instruction site, which the branch
+     * predictor learns far better than the switch's single jump) where the compiler has
+     * it; the switch in sanitizer builds and with -DVM_SWITCH, so that both shapes of the
+     * same bodies are tested. */
+#if defined(__GNUC__) && !defined(VM_SWITCH) && !defined(__SANITIZE_ADDRESS__)
+#define VM_COMPUTED_GOTO 1
+    static const void *const dispatch_table[OP__COUNT] = {
+#define OP(name, pops, pushes, size, fmt) &&L_##name,
+#include "tracer/opcodes.def"
+#undef OP
+    };
+#define CASE(op) case OP_##op: L_##op:
+#define NEXT()                                                                              \
+    do {                                                                                    \
+        ip = pc;                                                                            \
+        goto *dispatch_table[*pc++];                                                        \
+    } while (0)
+#else
+#define VM_COMPUTED_GOTO 0
 #define CASE(op) case OP_##op:
 #define NEXT() goto dispatch
+#endif
 
     LOAD_STATE();
     ip = pc > frame->proto->code ? pc - 1 : pc;
@@ -1195,8 +1304,12 @@ static Value run(Vm *vm, ResumeMode mode, Value resume_value) {
         goto return_unwind;
     }
 
+#if VM_COMPUTED_GOTO
+    NEXT();
+#else
 dispatch:
     ip = pc;
+#endif
     switch ((OpCode)*pc++) {
     CASE(NOP) NEXT();
     CASE(PUSH_UNDEFINED) PUSH(VAL_UNDEFINED); NEXT();
@@ -1380,17 +1493,14 @@ dispatch:
         Atom a = READ_U32();
         Value o = TOP();
         if (val_is_object(o)) {
-            Obj *obj = val_as_obj(o);
-            if (obj->kind == OBJ_ORDINARY || obj->kind == OBJ_FUNCTION) {
-                Prop *p = obj_find_own_prop(obj, a);
-                if (p && !(p->flags & PROP_ACCESSOR)) {
-                    TOP() = p->u.value;
-                    NEXT();
-                }
-            } else if (obj->kind == OBJ_ARRAY && a == ATOM_length) {
-                TOP() = val_number(obj->u.array.len);
+            Value fv = get_field_fast(val_as_obj(o), a);
+            if (fv != VAL_EMPTY) {
+                TOP() = fv;
                 NEXT();
             }
+        } else if (val_is_string(o) && a == ATOM_length) {
+            TOP() = val_number(val_as_str(o)->len);
+            NEXT();
         }
         SAVE_STATE();
         Value v = val_get(vm, o, a);
@@ -1402,6 +1512,14 @@ dispatch:
     CASE(GET_FIELD2) {
         Atom a = READ_U32();
         Value o = TOP();
+        if (val_is_object(o)) {
+            Value fv = get_field_fast(val_as_obj(o), a);
+            if (fv != VAL_EMPTY) {
+                TOP() = fv;
+                PUSH(o);
+                NEXT();
+            }
+        }
         SAVE_STATE();
         Value v = val_get(vm, o, a);
         LOAD_STATE();
@@ -1413,6 +1531,11 @@ dispatch:
     CASE(SET_FIELD) {
         Atom a = READ_U32();
         Value o = PEEK(1), v = PEEK(0);
+        if (val_is_object(o) && set_field_fast(vm, val_as_obj(o), a, v)) {
+            sp--;
+            TOP() = v;
+            NEXT();
+        }
         SAVE_STATE();
         bool ok = val_set(vm, o, a, v, STRICT());
         LOAD_STATE();
@@ -1705,6 +1828,14 @@ dispatch:
     }
     CASE(DEFINE_FIELD) {
         Atom a = READ_U32();
+        Obj *lit = val_as_obj(PEEK(1));
+        if (lit->kind == OBJ_ORDINARY && !atom_is_int(a) && (lit->flags & OBJF_EXTENSIBLE) &&
+            !ptab_find(&lit->props, a)) {
+            /* a new key of an object literal: CreateDataProperty cannot fail */
+            Prop *p = ptab_add(vm, &lit->props, a, PROP_DEFAULT);
+            p->u.value = POP();
+            NEXT();
+        }
         SAVE_STATE();
         if (!CreateDataProperty(vm, val_as_obj(PEEK(1)), a, PEEK(0)))
             THROW();
@@ -1889,6 +2020,17 @@ dispatch:
             case OP_SUB: r = val_number(x - y); break;
             case OP_MUL: r = val_number(x * y); break;
             case OP_DIV: r = val_number(x / y); break;
+            case OP_MOD:
+                /* non-negative integers (the result keeps the dividend's sign, so a
+                 * negative dividend could need -0): exact integer remainder */
+                if (x >= 0 && y > 0 && x <= 2147483647.0 && y <= 2147483647.0 &&
+                    x == (int32_t)x && y == (int32_t)y)
+                    r = val_number((int32_t)x % (int32_t)y);
+                else
+                    r = val_number(js_fmod(x, y));
+                break;
+            case OP_BIT_AND: r = val_number(numconv_to_int32(x) & numconv_to_int32(y)); break;
+            case OP_BIT_OR: r = val_number(numconv_to_int32(x) | numconv_to_int32(y)); break;
             default: r = arith(vm, *ip, a, b); break;
             }
         } else {
@@ -2837,4 +2979,5 @@ out:
 #undef STRICT
 #undef CASE
 #undef NEXT
+#undef VM_COMPUTED_GOTO
 }

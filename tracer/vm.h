@@ -29,6 +29,7 @@ typedef enum {
     TERM_MAX_STEPS,
     TERM_TIMEOUT,
     TERM_MAX_HEAP,
+    TERM_EXIT, /* process.exit(): the host ends the run (host.h) */
 } Termination;
 
 typedef enum {
@@ -58,6 +59,8 @@ struct Vm {
 
     uint32_t depth, max_depth;     /* JS frames on the stack / limit */
     uint32_t c_depth, max_c_depth; /* nested vm_run calls / limit */
+    uintptr_t c_stack_base;        /* the C stack at vm_new (it grows down from there) */
+    size_t c_stack_max;            /* bytes of C stack the engine may use below it */
     uint64_t steps, max_steps;     /* backward jumps + calls; 0 = unlimited */
     double timeout_at;             /* CLOCK_MONOTONIC seconds; 0 = none */
 
@@ -72,8 +75,17 @@ struct Vm {
     bool dump_bytecode;
 };
 
-/* Creates a VM with a fresh realm (every built-in registered). */
+/* Creates a VM with a fresh realm (every built-in registered). The C stack below the
+ * caller's frame is the engine's: native code re-entering JS (vm_call, vm_resume...)
+ * throws RangeError "Maximum call stack size exceeded" before it is exhausted (the limit
+ * is RLIMIT_STACK less a reserve, or what vm_set_c_stack says). */
 Vm *vm_new(void);
+/* The C stack available to the engine is the size bytes below base (the frame address
+ * at the start of a thread made with that stack size); the engine keeps a reserve for
+ * code that recurses without checking. */
+void vm_set_c_stack(Vm *vm, uintptr_t base, size_t size);
+/* True when the C stack is nearly exhausted (then throw RangeError). */
+bool vm_c_stack_exhausted(Vm *vm);
 void vm_free(Vm *vm);
 
 /* ---- calling ----------------------------------------------------------------------- */

@@ -109,6 +109,7 @@ void atom_table_init(Vm *vm) {
         if (predefined[i].symbol) {
             ObjSymbol *sym = gc_alloc(vm, GC_SYMBOL, sizeof(ObjSymbol));
             sym->description = val_str(s);
+            sym->private_value = sym->private_class = VAL_UNDEFINED;
             Atom a = table_add(vm, &sym->gc);
             sym->atom = a;
             if (NEVER(a != i))
@@ -189,6 +190,7 @@ ObjSymbol *atom_new_symbol(Vm *vm, Value description) {
     ObjSymbol *sym = gc_alloc(vm, GC_SYMBOL, sizeof(ObjSymbol));
     gc_root_pop(vm, 1);
     sym->description = description;
+    sym->private_value = sym->private_class = VAL_UNDEFINED;
     sym->atom = table_add(vm, &sym->gc);
     return sym;
 }

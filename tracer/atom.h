@@ -42,12 +42,27 @@ static inline Atom atom_from_index(uint32_t i) {
     return i | ATOM_INT_FLAG;
 }
 
+/* What a private name names (ObjSymbol.private_kind). */
+enum {
+    PRIVATE_FIELD = 0,    /* #x = ...: a per-object value */
+    PRIVATE_METHOD,       /* #m() {}: one function shared by the class's instances */
+    PRIVATE_ACCESSOR,     /* get #a() / set #a(): one getter/setter pair */
+};
+
 struct ObjSymbol {
     GcHeader gc;
     Atom atom;         /* its own atom (identity as a key) */
     bool registered;   /* created by Symbol.for */
     bool is_private;   /* a class private name #x: never an own key of enumeration */
+    uint8_t private_kind;   /* PRIVATE_* */
+    bool private_static;    /* a static private method or accessor (brand: the class) */
     Value description; /* a string or undefined */
+    /* private methods and accessors (#sec-privateelement-specification-type): the function
+     * (PRIVATE_METHOD) or an AccessorPair object (PRIVATE_ACCESSOR) that
+     * PrivateMethodOrAccessorAdd gives every instance, and the class's name for "Receiver
+     * must be an instance of class X" (a string); undefined for fields */
+    Value private_value;
+    Value private_class;
 };
 
 typedef struct {

@@ -164,7 +164,8 @@ static void console_hook(Vm *vm, ConsoleStream stream, const char *text, size_t 
     fwrite(text, 1, len, f);
     fputc('\n', f);
     fflush(f);
-    trc_log(rc->trc, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len, NULL);
+    trc_log(rc->trc, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len,
+            vm->console_method);
 }
 
 /* The line `line` (1-based) of src, without its terminator. */
@@ -207,17 +208,20 @@ static void print_uncaught(Vm *vm, const RunOptions *o, const char *src, size_t 
     gc_root_push(vm, &exc);
     Value stack = VAL_UNDEFINED;
     if (val_is_object(exc) && val_as_obj(exc)->kind == OBJ_ERROR) {
+        vm_error_stack_materialize(vm, val_as_obj(exc));
         Prop *p = obj_find_own_prop(val_as_obj(exc), ATOM_stack);
         if (p && !(p->flags & PROP_ACCESSOR))
             stack = p->u.value;
     }
     if (pos.line && val_is_string(stack))
         strbuf_putc(&sb, '\n'); /* node: a blank line before a stack, none before a value */
-    if (val_is_string(stack)) {
-        str_to_utf8(val_as_str(stack), stack_text);
-    } else {
-        if (!inspect_value(vm, exc, stack_text))
-            vm_take_exception(vm);
+    /* node shows an uncaught error as util.inspect does: its stack, then any other own
+     * properties ({ code: 'E_X' }); any other value as inspected too */
+    if (!inspect_value(vm, exc, stack_text)) {
+        vm_take_exception(vm);
+        strbuf_clear(stack_text);
+        if (val_is_string(stack))
+            str_to_utf8(val_as_str(stack), stack_text);
     }
     gc_root_pop(vm, 1);
     strbuf_put(&sb, stack_text->data, stack_text->len);

@@ -30,6 +30,7 @@ static void compile_stmts(Compiler *c, NodeList list);
 static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t extra_flags);
 static void compile_class(Compiler *c, Node *n, Atom name);
 static void assign_pattern(Compiler *c, Node *target, int mode);
+static void record_name(FuncState *fs, uint16_t slot, Atom name, Atom **names, uint32_t *cap);
 
 /* Binding modes for assign_pattern / store_name */
 enum { MODE_ASSIGN = 0, MODE_INIT = 1 };
@@ -176,8 +177,17 @@ static ObjString *str_of16(Compiler *c, AstStr16 s) {
 static Atom key_atom(Compiler *c, Node *key) {
     switch (key->kind) {
     case NODE_IDENT:
-    case NODE_PRIVATE_NAME:
         return atom_of_name(c, key->as.ident.name);
+    case NODE_PRIVATE_NAME: {
+        /* "#x": the binding of a private name can never be found by an identifier */
+        StrBuf sb;
+        strbuf_init(&sb);
+        strbuf_putc(&sb, '#');
+        strbuf_put(&sb, key->as.ident.name.s, key->as.ident.name.len);
+        Atom a = atom_intern_n(c->vm, sb.data, sb.len);
+        strbuf_fini(&sb);
+        return a;
+    }
     case NODE_STRING:
         return atom_from_str(c->vm, str_of16(c, key->as.string.value));
     case NODE_NUMBER: {
@@ -1485,6 +1495,8 @@ static void declare_lexical(Compiler *c, AstDeclList decls) {
 static void hoist_functions(Compiler *c, NodeList body) {
     for (uint32_t i = 0; i < body.len; i++) {
         Node *s = body.items[i];
+        while (s->kind == NODE_LABELED) /* l: function f() {} (Annex B.3.2) */
+            s = s->as.labeled.body;
         if (s->kind == NODE_FUNCTION && (s->as.function.flags & FUNC_DECLARATION)) {
             Atom name = atom_of_name(c, s->as.function.id->as.ident.name);
             FuncProto *p = compile_function(c, s, name, 0);
@@ -1497,6 +1509,56 @@ static void hoist_functions(Compiler *c, NodeList body) {
                 emit_op(c, OP_POP);
             }
         }
+    }
+}
+
+/* Annex B.3.3 (#sec-web-compat-functiondeclarationinstantiation): each block function
+ * name of the body also gets a var binding (undefined until the declaration is
+ * evaluated) unless one exists; in a global script it is a property of the global
+ * object. */
+static void declare_annexb(Compiler *c, AstDeclList names, bool global) {
+    FuncState *fs = c->fs;
+    if (!names.len)
+        return;
+    fs->annexb_names = xcalloc(names.len, sizeof(Atom));
+    fs->annexb_slots = xcalloc(names.len, sizeof(int32_t));
+    for (uint32_t i = 0; i < names.len; i++) {
+        Atom a = atom_of_name(c, names.items[i].name);
+        int32_t slot = -1;
+        if (global) {
+            emit_op(c, OP_PUSH_UNDEFINED);
+            emit_op_atom_u8(c, OP_DEFINE_GLOBAL, a, 0); /* only when absent */
+        } else {
+            Ref r = scope_resolve(fs, a);
+            if (r.kind == REF_LOCAL) {
+                slot = r.index;
+            } else {
+                Binding *b = scope_bind(fs, a, BIND_VAR);
+                record_name(fs, b->slot, a, &fs->names, &fs->names_cap);
+                slot = b->slot;
+            }
+        }
+        fs->annexb_names[fs->nannexb] = a;
+        fs->annexb_slots[fs->nannexb++] = slot;
+    }
+}
+
+/* Annex B.3.3 step "when the FunctionDeclaration f is evaluated": the block's binding is
+ * copied to the var binding. */
+static void emit_annexb_copy(Compiler *c, Node *fn) {
+    FuncState *fs = c->fs;
+    Atom a = atom_of_name(c, fn->as.function.id->as.ident.name);
+    for (uint32_t i = 0; i < fs->nannexb; i++) {
+        if (fs->annexb_names[i] != a)
+            continue;
+        load_name(c, a); /* the block-scoped function */
+        if (fs->annexb_slots[i] < 0) {
+            emit_op_u32(c, OP_SET_GLOBAL, a);
+            emit_op(c, OP_POP);
+        } else {
+            emit_op_u16(c, OP_PUT_LOC, (uint16_t)fs->annexb_slots[i]);
+        }
+        return;
     }
 }
 
@@ -1920,6 +1982,8 @@ static void compile_stmt(Compiler *c, Node *n) {
         return;
     }
     case NODE_FUNCTION:
+        if (n->as.function.flags & FUNC_ANNEXB_HOISTED)
+            emit_annexb_copy(c, n);
         return; /* hoisted at scope entry */
     case NODE_CLASS: {
         Atom name = atom_of_name(c, n->as.class_.id->as.ident.name);
@@ -1966,6 +2030,8 @@ static FuncProto *func_end(Compiler *c, FuncState *fs) {
     p->local_names = xcalloc(n + 1, sizeof(Atom));
     /* names are recorded as bindings are declared; see record_names */
     free(fs->bindings);
+    free(fs->annexb_names);
+    free(fs->annexb_slots);
     c->fs = fs->parent;
     return p;
 }
@@ -2044,11 +2110,12 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
         Binding *b = scope_bind(&fs, vn, BIND_VAR);
         record_name(&fs, b->slot, vn, &fs.names, &fs.names_cap);
     }
+    declare_annexb(c, f->annexb_funcs, false);
     if ((f->flags & FUNC_USES_ARGUMENTS) && !(f->flags & FUNC_ARROW)) {
         Ref r = scope_resolve(&fs, ATOM_arguments);
         if (r.kind != REF_LOCAL || r.index >= nformal) {
             Binding *b = scope_bind(&fs, ATOM_arguments, BIND_VAR);
-            emit_op(c, OP_ARGUMENTS);
+            emit_op(c, (flags & FP_STRICT) || !simple ? OP_ARGUMENTS : OP_MAPPED_ARGUMENTS);
             emit_op_u16(c, OP_PUT_LOC, b->slot);
         }
     }
@@ -2091,18 +2158,27 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
 
 typedef struct {
     Node *member;
-    uint16_t key_slot; /* computed key stored here (0xffff: not computed) */
+    Atom key_name; /* computed field: the hidden binding holding its key, else ATOM_NULL */
 } FieldRec;
 
-/* A synthesized method (field initializer or static initializer) that defines the given
- * fields on `this`. */
-static FuncProto *compile_field_init(Compiler *c, FieldRec *fields, uint32_t n, bool is_static,
-                                     SrcPos pos) {
+/* A synthesized method (field initializer or static initializer) run with the new
+ * instance (or the class) as `this`: InitializeInstanceElements
+ * (#sec-initializeinstanceelements): first PrivateMethodOrAccessorAdd for each private
+ * method or accessor name in methods, then each field (DefineField) and static block in
+ * order. */
+static FuncProto *compile_field_init(Compiler *c, FieldRec *fields, uint32_t n, Node **methods,
+                                     uint32_t nmethods, SrcPos pos) {
     FuncState fs;
     func_begin(c, &fs, ATOM_empty_string, FP_METHOD | FP_STRICT | FP_FIELD_INIT, 0);
     fs.proto->pos = pos;
     ScopeBlock b;
     scope_enter_block(&fs, &b);
+    for (uint32_t i = 0; i < nmethods; i++) {
+        emit_op(c, OP_PUSH_THIS);
+        load_name(c, key_atom(c, methods[i]->as.member.key));
+        emit_op(c, OP_DEFINE_PRIVATE_METHOD);
+        emit_op(c, OP_POP);
+    }
     for (uint32_t i = 0; i < n; i++) {
         Node *m = fields[i].member;
         AstClassMember *cm = &m->as.member;
@@ -2114,43 +2190,37 @@ static FuncProto *compile_field_init(Compiler *c, FieldRec *fields, uint32_t n, 
             emit_op(c, OP_POP);
             continue;
         }
-        if (cm->kind == MEMBER_METHOD && cm->key->kind == NODE_PRIVATE_NAME) {
-            /* a private method installed on the instance */
-            emit_op(c, OP_PUSH_THIS);
-            load_name(c, key_atom(c, cm->key));
-            FuncProto *p = compile_function(c, cm->value, key_atom(c, cm->key), FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
-            emit_op(c, OP_GET_HOME);
-            emit_op(c, OP_SET_HOME);
-            emit_op(c, OP_DEFINE_PRIVATE);
-            emit_op(c, OP_POP);
-            continue;
-        }
         emit_pos(c, m->pos);
         emit_op(c, OP_PUSH_THIS);
         bool priv = cm->key->kind == NODE_PRIVATE_NAME;
-        Atom k = ATOM_NULL;
         if (priv) {
             load_name(c, key_atom(c, cm->key));
-        } else if (cm->computed) {
-            /* the key was evaluated at class definition time into a hidden slot */
-            Ref r = scope_resolve(&fs, ATOM_NULL);
-            (void)r;
-            fail_at(c, m->pos, "computed field names are not supported yet");
-        } else {
-            k = key_atom(c, cm->key);
-        }
-        if (cm->value)
-            compile_named(c, cm->value, priv ? key_atom(c, cm->key) : k);
-        else
-            emit_op(c, OP_PUSH_UNDEFINED);
-        if (priv)
+            if (cm->value)
+                compile_named(c, cm->value, key_atom(c, cm->key));
+            else
+                emit_op(c, OP_PUSH_UNDEFINED);
             emit_op(c, OP_DEFINE_PRIVATE);
-        else
+        } else if (fields[i].key_name != ATOM_NULL) {
+            /* the key was evaluated (ToPropertyKey) at class definition time */
+            load_name(c, fields[i].key_name);
+            if (cm->value) {
+                compile_expr(c, cm->value);
+                if (is_anonymous_fn(cm->value))
+                    emit_op(c, OP_SET_NAME_ELEM);
+            } else {
+                emit_op(c, OP_PUSH_UNDEFINED);
+            }
+            emit_op(c, OP_DEFINE_ELEM);
+        } else {
+            Atom k = key_atom(c, cm->key);
+            if (cm->value)
+                compile_named(c, cm->value, k);
+            else
+                emit_op(c, OP_PUSH_UNDEFINED);
             emit_op_u32(c, OP_DEFINE_FIELD, k);
+        }
         emit_op(c, OP_POP);
     }
-    (void)is_static;
     scope_leave_block(&fs);
     return func_end(c, &fs);
 }
@@ -2180,15 +2250,18 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
         name = atom_of_name(c, k->id->as.ident.name);
     ScopeBlock scope;
     scope_enter_block(c->fs, &scope);
-    Binding *inner = NULL;
+    int32_t inner_slot = -1; /* (a Binding * would dangle: more bindings follow) */
     if (k->id) {
-        inner = scope_bind(c->fs, name, BIND_CONST);
+        Binding *inner = scope_bind(c->fs, name, BIND_CONST);
+        inner_slot = inner->slot;
         emit_op_u16(c, OP_CLEAR_LOC, inner->slot);
     }
     /* private names: one fresh symbol per #name per class evaluation */
     FieldRec *inst = xcalloc(k->members.len + 1, sizeof(FieldRec));
     FieldRec *stat = xcalloc(k->members.len + 1, sizeof(FieldRec));
-    uint32_t ninst = 0, nstat = 0;
+    Node **inst_pm = xcalloc(k->members.len + 1, sizeof(Node *));
+    Node **stat_pm = xcalloc(k->members.len + 1, sizeof(Node *));
+    uint32_t ninst = 0, nstat = 0, ninst_pm = 0, nstat_pm = 0, nkeys = 0;
     for (uint32_t i = 0; i < k->members.len; i++) {
         AstClassMember *m = &k->members.items[i]->as.member;
         if (m->key && m->key->kind == NODE_PRIVATE_NAME) {
@@ -2227,26 +2300,59 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
     ctor->src_end = k->src_end;
     emit_pos(c, n->pos);
     emit_op_atom_u8(c, OP_CLASS, add_const(c, val_obj((Obj *)(void *)ctor)), k->superclass ? 1 : 0);
-    /* [F proto] */
+    /* [F proto]: ClassDefinitionEvaluation's ClassElementEvaluation of each element, in
+     * order: methods are defined, computed field keys evaluated, private methods made */
     for (uint32_t i = 0; i < k->members.len; i++) {
         Node *mn = k->members.items[i];
         AstClassMember *m = &mn->as.member;
         if (m->kind == MEMBER_FIELD || m->kind == MEMBER_STATIC_BLOCK) {
-            if (m->computed)
-                fail_at(c, mn->pos, "computed field names are not supported yet");
-            if (m->is_static)
-                stat[nstat++].member = mn;
-            else
-                inst[ninst++].member = mn;
+            FieldRec *fr = m->is_static ? &stat[nstat++] : &inst[ninst++];
+            fr->member = mn;
+            fr->key_name = ATOM_NULL;
+            if (m->computed) {
+                /* ClassFieldDefinitionEvaluation: 1. Let name be ? Evaluation of
+                 * ClassElementName (ToPropertyKey), kept in a hidden binding that the
+                 * initializer captures */
+                char hn[32];
+                snprintf(hn, sizeof hn, " field key %u", nkeys++);
+                fr->key_name = atom_intern(c->vm, hn);
+                Binding *kb = scope_bind(c->fs, fr->key_name, BIND_VAR);
+                emit_pos(c, m->key->pos);
+                compile_expr(c, m->key);
+                emit_op(c, OP_TO_PROPKEY);
+                emit_op_u16(c, OP_PUT_LOC, kb->slot);
+            }
             continue;
         }
         if (m->key->kind == NODE_PRIVATE_NAME) {
-            if (m->kind != MEMBER_METHOD)
-                fail_at(c, mn->pos, "private accessors are not supported yet");
-            if (m->is_static)
-                stat[nstat++].member = mn;
-            else
-                inst[ninst++].member = mn;
+            /* #sec-runtime-semantics-classelementevaluation: the private method or
+             * accessor function, made once; each instance (or the class, when static)
+             * gets it from PrivateMethodOrAccessorAdd */
+            Atom pn = key_atom(c, m->key);
+            Node **list = m->is_static ? stat_pm : inst_pm;
+            uint32_t *nlist = m->is_static ? &nstat_pm : &ninst_pm;
+            bool listed = false;
+            for (uint32_t j = 0; j < *nlist; j++)
+                listed |= key_atom(c, list[j]->as.member.key) == pn;
+            if (!listed)
+                list[(*nlist)++] = mn;
+            load_name(c, pn);
+            Atom fname = pn;
+            if (m->kind != MEMBER_METHOD) {
+                char nb[300];
+                char pb[256];
+                atom_to_cbuf(c->vm, pn, pb, sizeof pb);
+                snprintf(nb, sizeof nb, "%s %s", m->kind == MEMBER_GET ? "get" : "set", pb);
+                fname = atom_intern(c->vm, nb); /* "get #x", as V8 names it in stacks */
+            }
+            FuncProto *fp = compile_function(c, m->value, fname, FP_METHOD);
+            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
+            uint8_t pf = (uint8_t)((m->kind == MEMBER_GET   ? 2
+                                    : m->kind == MEMBER_SET ? 3
+                                                            : 1) |
+                                   (m->is_static ? 4 : 0) | (k->id ? 0 : 8));
+            emit_op(c, OP_SET_PRIVATE_METHOD);
+            bc_emit_byte(c->vm, P(c), pf);
             continue;
         }
         emit_op(c, m->is_static ? OP_OVER : OP_DUP);
@@ -2268,19 +2374,18 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
         }
         emit_op(c, OP_POP);
     }
-    if (ninst) {
-        FuncProto *fp = compile_field_init(c, inst, ninst, false, n->pos);
+    if (ninst || ninst_pm) {
+        FuncProto *fp = compile_field_init(c, inst, ninst, inst_pm, ninst_pm, n->pos);
         emit_op(c, OP_OVER);
         emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
         emit_op(c, OP_SET_FIELDS_INIT);
         emit_op(c, OP_POP);
     }
     emit_op(c, OP_POP); /* [F] */
-    if (inner) {
-        emit_op_u16(c, OP_SET_LOC, inner->slot);
-    }
-    if (nstat) {
-        FuncProto *fp = compile_field_init(c, stat, nstat, true, n->pos);
+    if (inner_slot >= 0)
+        emit_op_u16(c, OP_SET_LOC, (uint16_t)inner_slot);
+    if (nstat || nstat_pm) {
+        FuncProto *fp = compile_field_init(c, stat, nstat, stat_pm, nstat_pm, n->pos);
         emit_op(c, OP_DUP);
         emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
         emit_op(c, OP_CALL_METHOD0);
@@ -2288,6 +2393,8 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
     }
     free(inst);
     free(stat);
+    free(inst_pm);
+    free(stat_pm);
     block_exit(c);
 }
 
@@ -2326,6 +2433,7 @@ FuncProto *comp_compile_program(Vm *vm, Node *program, const char *filename, con
             for (uint32_t i = 0; i < pr->var_decls.len; i++)
                 scope_bind(&fs, atom_of_name(&c, pr->var_decls.items[i].name), BIND_VAR);
         }
+        declare_annexb(&c, pr->annexb_funcs, c.opt.script_vars_global);
         declare_lexical(&c, pr->lex_decls);
         hoist_functions(&c, pr->body);
         compile_stmts(&c, pr->body);
@@ -2342,6 +2450,8 @@ FuncProto *comp_compile_program(Vm *vm, Node *program, const char *filename, con
             FuncState *f = c.fs;
             free(f->bindings);
             free(f->names);
+            free(f->annexb_names);
+            free(f->annexb_slots);
             for (JumpScope *js = f->jumps; js; js = js->parent)
                 free(js->stubs);
             c.fs = f->parent;

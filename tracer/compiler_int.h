@@ -56,6 +56,11 @@ struct FuncState {
     int npending;
     Atom *names;                   /* local_names being recorded (record_name) */
     uint32_t names_cap;
+    /* Annex B.3.3 block functions of this body: the var binding of each name (its local
+     * slot, or -1 for a property of the global object) */
+    Atom *annexb_names;
+    int32_t *annexb_slots;
+    uint32_t nannexb;
 };
 
 typedef struct {

@@ -236,6 +236,8 @@ static void blacken(Vm *vm, GcHeader *h) {
     case GC_SYMBOL: {
         ObjSymbol *s = (ObjSymbol *)h;
         gc_mark_value(vm, s->description);
+        gc_mark_value(vm, s->private_value);
+        gc_mark_value(vm, s->private_class);
         break;
     }
     case GC_OBJECT:

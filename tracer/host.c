@@ -378,6 +378,7 @@ static void default_print_error(Vm *vm, Value exc, SrcPos pos, StrBuf *message, 
     gc_root_push(vm, &exc);
     Value st = VAL_UNDEFINED;
     if (val_is_object(exc)) {
+        vm_error_stack_materialize(vm, val_as_obj(exc));
         Prop *p = obj_find_own_prop(val_as_obj(exc), ATOM_stack);
         if (p && !(p->flags & PROP_ACCESSOR))
             st = p->u.value;
@@ -407,6 +408,7 @@ static void first_line(Vm *vm, Value v, StrBuf *out) {
     strbuf_init(&all);
     Value st = VAL_UNDEFINED;
     if (val_is_object(v) && val_as_obj(v)->kind == OBJ_ERROR) {
+        vm_error_stack_materialize(vm, val_as_obj(v));
         Prop *p = obj_find_own_prop(val_as_obj(v), ATOM_stack);
         if (p && !(p->flags & PROP_ACCESSOR))
             st = p->u.value;
@@ -545,6 +547,7 @@ Value host_throw_node_error(Vm *vm, int proto_id, const char *code, const char *
     Obj *e = vm_new_error(vm, realm_intrinsic(vm, (IntrinsicId)proto_id), msg);
     gc_root_push_ptr(vm, &e);
     /* "TypeError: msg" → "TypeError [CODE]: msg" */
+    vm_error_stack_materialize(vm, e);
     Prop *p = obj_find_own_prop(e, ATOM_stack);
     if (p && !(p->flags & PROP_ACCESSOR) && val_is_string(p->u.value)) {
         StrBuf old, sb;
@@ -681,6 +684,7 @@ static bool is_error_like(Value v) {
 static SrcPos error_origin(Vm *vm, Value err) {
     (void)vm;
     SrcPos pos = {0, 0, 0};
+    vm_error_stack_materialize(vm, val_as_obj(err));
     Prop *p = obj_find_own_prop(val_as_obj(err), ATOM_stack);
     if (!p || (p->flags & PROP_ACCESSOR) || !val_is_string(p->u.value))
         return pos;
@@ -766,6 +770,7 @@ static void node_warn_rejection(HostState *hs, Value reason, uint64_t promise, u
     strbuf_init(&first);
     Value st = VAL_UNDEFINED;
     if (is_error_like(reason)) {
+        vm_error_stack_materialize(vm, val_as_obj(reason));
         Prop *p = obj_find_own_prop(val_as_obj(reason), ATOM_stack);
         if (!(p->flags & PROP_ACCESSOR))
             st = p->u.value;

@@ -145,6 +145,8 @@ void obj_mark_children(Vm *vm, Obj *o) {
     case OBJ_ARGUMENTS:
         for (uint32_t i = 0; i < o->u.array.dense; i++)
             gc_mark_value(vm, o->u.array.elems[i]);
+        for (uint32_t i = 0; i < o->u.array.nmap; i++)
+            gc_mark(vm, o->u.array.map[i]);
         break;
     case OBJ_FUNCTION: {
         FuncProto *fp = o->u.func.proto;
@@ -196,6 +198,7 @@ void obj_finalize(Vm *vm, Obj *o) {
     case OBJ_ARGUMENTS:
         gc_account(vm, -(ptrdiff_t)(o->u.array.cap * sizeof(Value)));
         free(o->u.array.elems);
+        free(o->u.array.map);
         break;
     case OBJ_FUNCTION:
         free(o->u.func.vars);
@@ -230,6 +233,47 @@ static bool has_elements(const Obj *o) {
     return o->kind == OBJ_ARRAY || o->kind == OBJ_ARGUMENTS;
 }
 
+/* ---- mapped arguments: the map's variables are the truth, elements a copy ---- */
+
+void obj_arguments_map(Vm *vm, Obj *args, VarRef **refs, uint32_t n) {
+    args->u.array.map = refs;
+    args->u.array.nmap = n;
+}
+
+static inline bool is_mapped(const Obj *o, uint32_t i) {
+    return o->kind == OBJ_ARGUMENTS && i < o->u.array.nmap && o->u.array.map[i];
+}
+
+/* Copies every mapped variable into its element (or into the property it became after
+ * the elements went sparse), so that reads see the parameters' current values. */
+static void args_refresh(Obj *o) {
+    if (o->kind != OBJ_ARGUMENTS || !o->u.array.nmap)
+        return;
+    for (uint32_t i = 0; i < o->u.array.nmap; i++) {
+        VarRef *r = o->u.array.map[i];
+        if (!r)
+            continue;
+        if (i < o->u.array.dense) {
+            o->u.array.elems[i] = *r->pvalue;
+        } else {
+            Prop *p = ptab_find(&o->props, atom_from_index(i));
+            if (p && !(p->flags & PROP_ACCESSOR))
+                p->u.value = *r->pvalue;
+        }
+    }
+}
+
+/* After element i of o was given the value v: the mapped parameter gets it too. */
+static inline void args_write_back(Obj *o, uint32_t i, Value v) {
+    if (is_mapped(o, i))
+        *o->u.array.map[i]->pvalue = v;
+}
+
+static inline void args_unmap(Obj *o, uint32_t i) {
+    if (is_mapped(o, i))
+        o->u.array.map[i] = NULL;
+}
+
 static void desc_from_prop(const Prop *p, PropDesc *d) {
     memset(d, 0, sizeof *d);
     d->has_enumerable = d->has_configurable = true;
@@ -259,6 +303,9 @@ static void desc_data(PropDesc *d, Value v, uint32_t flags) {
 }
 
 bool obj_get_own_property(Vm *vm, Obj *o, Atom key, PropDesc *desc) {
+    args_refresh(o);
+    if (key == ATOM_stack && (o->flags & OBJF_STACK_PENDING))
+        vm_error_stack_materialize(vm, o);
     if (has_elements(o)) {
         if (atom_is_int(key)) {
             uint32_t i = atom_int_value(key);
@@ -318,6 +365,12 @@ static Value call_getter(Vm *vm, AccessorPair *acc, Value receiver) {
 
 Value obj_get_with_receiver(Vm *vm, Obj *o, Atom key, Value receiver) {
     while (o) {
+        args_refresh(o);
+        if (key == ATOM_stack && (o->flags & OBJF_STACK_PENDING)) {
+            gc_root_push_ptr(vm, &o);
+            vm_error_stack_materialize(vm, o);
+            gc_root_pop(vm, 1);
+        }
         if (has_elements(o) && atom_is_int(key)) {
             uint32_t i = atom_int_value(key);
             if (i < o->u.array.dense && o->u.array.elems[i] != VAL_EMPTY)
@@ -409,6 +462,8 @@ Value val_get_by_value(Vm *vm, Value v, Value key) {
 }
 
 Value obj_get_index(Vm *vm, Obj *o, uint32_t index) {
+    if (is_mapped(o, index))
+        args_refresh(o);
     if (has_elements(o) && index < o->u.array.dense && o->u.array.elems[index] != VAL_EMPTY)
         return o->u.array.elems[index];
     return obj_get(vm, o, atom_from_uint32(vm, index));
@@ -541,8 +596,40 @@ static bool reject(Vm *vm, bool throw_on_fail, Atom key) {
     return false;
 }
 
-/* ValidateAndApplyPropertyDescriptor (#sec-validateandapplypropertydescriptor). */
+static bool ordinary_define_own_property(Vm *vm, Obj *o, Atom key, const PropDesc *d,
+                                         bool throw_on_fail);
+
 bool obj_define_own_property(Vm *vm, Obj *o, Atom key, const PropDesc *d, bool throw_on_fail) {
+    if (key == ATOM_stack)
+        o->flags &= (uint8_t)~OBJF_STACK_PENDING;
+    if (o->kind != OBJ_ARGUMENTS || !atom_is_int(key) || !is_mapped(o, atom_int_value(key)))
+        return ordinary_define_own_property(vm, o, key, d, throw_on_fail);
+    /* [[DefineOwnProperty]] of a mapped index (#sec-arguments-exotic-objects-
+     * defineownproperty-p-desc) */
+    uint32_t i = atom_int_value(key);
+    args_refresh(o);
+    PropDesc nd = *d;
+    bool is_data = d->has_value || d->has_writable;
+    if (is_data && !d->has_value && d->has_writable && !d->writable) {
+        nd.has_value = true;
+        nd.value = *o->u.array.map[i]->pvalue;
+    }
+    if (!ordinary_define_own_property(vm, o, key, &nd, throw_on_fail))
+        return false;
+    if (d->has_get || d->has_set) {
+        args_unmap(o, i);
+    } else {
+        if (d->has_value)
+            args_write_back(o, i, d->value);
+        if (d->has_writable && !d->writable)
+            args_unmap(o, i);
+    }
+    return true;
+}
+
+/* ValidateAndApplyPropertyDescriptor (#sec-validateandapplypropertydescriptor). */
+static bool ordinary_define_own_property(Vm *vm, Obj *o, Atom key, const PropDesc *d,
+                                         bool throw_on_fail) {
     /* array "length" */
     if (o->kind == OBJ_ARRAY && key == ATOM_length) {
         if ((d->has_configurable && d->configurable) || (d->has_enumerable && d->enumerable) ||
@@ -696,6 +783,8 @@ bool obj_define_own_property(Vm *vm, Obj *o, Atom key, const PropDesc *d, bool t
 }
 
 bool obj_define_value(Vm *vm, Obj *o, Atom key, Value v, uint32_t flags) {
+    if (key == ATOM_stack)
+        o->flags &= (uint8_t)~OBJF_STACK_PENDING;
     if (!has_elements(o) && o->kind != OBJ_STRING) {
         Prop *p = ptab_find(&o->props, key);
         if (!p && (o->flags & OBJF_EXTENSIBLE)) {
@@ -752,27 +841,17 @@ static bool set_fail(Vm *vm, bool throw_on_fail, Atom key, Value receiver, bool 
     char kb[200];
     atom_to_cbuf(vm, key, kb, sizeof kb);
     if (readonly) {
+        /* V8: "... of object '#<Foo>'", "of function 'function f() {}'", "of string 'abc'" */
         StrBuf d;
         strbuf_init(&d);
-        if (val_is_object(receiver)) {
-            Obj *r = val_as_obj(receiver);
-            if (r->kind == OBJ_ARRAY)
-                strbuf_puts(&d, "[object Array]");
-            else if (r->kind == OBJ_FUNCTION || r->kind == OBJ_NATIVE_FUNCTION) {
-                ObjString *n = fn_get_name(vm, r);
-                strbuf_puts(&d, "function '");
-                strbuf_puts(&d, "function ");
-                if (n)
-                    str_to_utf8(n, &d);
-                strbuf_puts(&d, "() { [native code] }'");
-                d.len = 0;
-                strbuf_puts(&d, "#<Function>");
-            } else
-                strbuf_puts(&d, "#<Object>");
-        } else {
-            vm_describe_value(vm, receiver, &d);
-        }
-        vm_throw_type_error(vm, "Cannot assign to read only property '%s' of object '%s'", kb,
+        vm_describe_value(vm, receiver, &d);
+        const char *type = IsCallable(receiver)     ? "function"
+                           : val_is_object(receiver) ? "object"
+                           : val_is_string(receiver) ? "string"
+                           : val_is_number(receiver) ? "number"
+                           : val_is_bool(receiver)   ? "boolean"
+                                                     : "symbol";
+        vm_throw_type_error(vm, "Cannot assign to read only property '%s' of %s '%s'", kb, type,
                             d.data);
         strbuf_fini(&d);
     } else if (!val_is_object(receiver)) {
@@ -795,6 +874,8 @@ static bool set_fail(Vm *vm, bool throw_on_fail, Atom key, Value receiver, bool 
 /* OrdinarySet (#sec-ordinaryset) walking the prototype chain. */
 bool obj_set_with_receiver(Vm *vm, Obj *o, Atom key, Value v, Value receiver,
                            bool throw_on_fail) {
+    if (key == ATOM_stack && val_is_object(receiver))
+        val_as_obj(receiver)->flags &= (uint8_t)~OBJF_STACK_PENDING;
     /* fast path: own writable data property on the receiver itself */
     if (val_is_object(receiver) && val_as_obj(receiver) == o) {
         if (has_elements(o) && atom_is_int(key)) {
@@ -802,9 +883,14 @@ bool obj_set_with_receiver(Vm *vm, Obj *o, Atom key, Value v, Value receiver,
             if (i < o->u.array.dense && o->u.array.elems[i] != VAL_EMPTY &&
                 !(o->flags & OBJF_LENGTH_READONLY && !(o->flags & OBJF_EXTENSIBLE))) {
                 o->u.array.elems[i] = v;
+                args_write_back(o, i, v);
                 return true;
             }
-        } else if (o->kind != OBJ_STRING && !(o->kind == OBJ_ARRAY && key == ATOM_length)) {
+        } else if (o->kind == OBJ_ARRAY && key == ATOM_length) {
+            /* the own writable "length": ArraySetLength with a number */
+            if (val_is_number(v) && !(o->flags & OBJF_LENGTH_READONLY))
+                return obj_array_set_length(vm, o, val_as_number(v), throw_on_fail);
+        } else if (o->kind != OBJ_STRING) {
             Prop *p = ptab_find(&o->props, key);
             if (p && (p->flags & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE) {
                 p->u.value = v;
@@ -865,8 +951,9 @@ bool obj_set_with_receiver(Vm *vm, Obj *o, Atom key, Value v, Value receiver,
     if (!(r->flags & OBJF_EXTENSIBLE))
         return set_fail(vm, throw_on_fail, key, receiver, false);
     if (has_elements(r) && atom_is_int(key)) {
-        if (!elem_store(vm, r, atom_int_value(key), v))
-            return set_fail(vm, throw_on_fail, key, receiver, true);
+        if (!elem_store(vm, r, atom_int_value(key), v)) /* past a read-only length */
+            return set_fail(vm, throw_on_fail, r->kind == OBJ_ARRAY ? ATOM_length : key, receiver,
+                            true);
         return true;
     }
     Prop *p = ptab_add(vm, &r->props, key, PROP_DEFAULT);
@@ -878,11 +965,38 @@ bool obj_set(Vm *vm, Obj *o, Atom key, Value v, bool throw_on_fail) {
     return obj_set_with_receiver(vm, o, key, v, val_obj(o), throw_on_fail);
 }
 
+/* OrdinarySet's walk for an index missing from the receiver: true when no object of
+ * the chain from proto has the index (or one has it as a writable data property), so
+ * that [[Set]] just creates the element on the receiver. Pure. */
+static bool chain_allows_new_index(Obj *proto, uint32_t index) {
+    for (int depth = 0; proto; proto = proto->proto) {
+        if (++depth > 32 || proto->kind == OBJ_STRING)
+            return false;
+        if (has_elements(proto) && index < proto->u.array.dense &&
+            proto->u.array.elems[index] != VAL_EMPTY)
+            return true; /* a writable data element: the receiver gets its own */
+        if (proto->props.count == 0 || index >= 0x7fffffffu)
+            continue;
+        Prop *p = ptab_find(&proto->props, atom_from_index(index));
+        if (p)
+            return (p->flags & (PROP_ACCESSOR | PROP_WRITABLE)) == PROP_WRITABLE;
+    }
+    return true;
+}
+
 bool obj_set_index(Vm *vm, Obj *o, uint32_t index, Value v, bool throw_on_fail) {
-    if (o->kind == OBJ_ARRAY && index < o->u.array.dense &&
-        o->u.array.elems[index] != VAL_EMPTY && !(o->flags & OBJF_LENGTH_READONLY)) {
-        o->u.array.elems[index] = v;
-        return true;
+    if (o->kind == OBJ_ARRAY && !(o->flags & (OBJF_LENGTH_READONLY | OBJF_SPARSE)) &&
+        index < 0x7fffffffu) {
+        uint32_t dense = o->u.array.dense;
+        if (index < dense && o->u.array.elems[index] != VAL_EMPTY) {
+            o->u.array.elems[index] = v; /* an own writable data element */
+            return true;
+        }
+        /* a hole, or one past the end of a dense array (push): a new element, unless the
+         * prototype chain has something to say about that index */
+        if ((index < dense || (index == dense && dense == o->u.array.len)) &&
+            (o->flags & OBJF_EXTENSIBLE) && chain_allows_new_index(o->proto, index))
+            return elem_store(vm, o, index, v);
     }
     gc_root_push(vm, &v);
     gc_root_push_ptr(vm, &o);
@@ -909,8 +1023,11 @@ bool val_set(Vm *vm, Value base, Atom key, Value v, bool throw_on_fail) {
 
 bool obj_delete(Vm *vm, Obj *o, Atom key, bool *deleted) {
     *deleted = true;
+    if (key == ATOM_stack)
+        o->flags &= (uint8_t)~OBJF_STACK_PENDING;
     if (has_elements(o) && atom_is_int(key)) {
         uint32_t i = atom_int_value(key);
+        args_unmap(o, i); /* #sec-arguments-exotic-objects-delete-p */
         if (i < o->u.array.dense) {
             if (!(o->flags & OBJF_EXTENSIBLE) && (o->flags & OBJF_LENGTH_READONLY)) {
                 /* frozen/sealed array elements are non-configurable */
@@ -1051,6 +1168,9 @@ bool obj_prevent_extensions(Vm *vm, Obj *o) {
 }
 
 bool obj_set_integrity(Vm *vm, Obj *o, bool frozen) {
+    args_refresh(o);
+    if (frozen && o->kind == OBJ_ARGUMENTS)
+        o->u.array.nmap = 0; /* non-writable elements are unmapped */
     o->flags &= ~(uint8_t)OBJF_EXTENSIBLE;
     if (has_elements(o) && o->u.array.dense > 0) {
         array_make_sparse(vm, o);

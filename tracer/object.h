@@ -83,6 +83,9 @@ enum {
     OBJF_LENGTH_READONLY = 8,    /* array: "length" is not writable */
     OBJF_SPARSE = 16,            /* array: some elements live in props (not all dense) */
     OBJF_DERIVED = 32,           /* class constructor with extends */
+    OBJF_STACK_PENDING = 64,     /* error: "stack" still has the header written at capture;
+                                    the first read rewrites it from the current name and
+                                    message (V8 formats the stack lazily; vm.h) */
 };
 
 typedef struct AccessorPair {
@@ -125,7 +128,7 @@ struct Obj {
     uint8_t kind;  /* ObjKind */
     uint8_t flags; /* OBJF_* */
     uint16_t spare;
-    uint32_t spare2;
+    uint32_t spare2; /* error with OBJF_STACK_PENDING: the length of the stack's header */
     Obj *proto;    /* [[Prototype]], NULL for null */
     PropTable props;
     union {
@@ -133,6 +136,11 @@ struct Obj {
             Value *elems; /* dense elements [0, dense) */
             uint32_t dense, cap;
             uint32_t len; /* the "length" value */
+            /* a mapped arguments object (#sec-arguments-exotic-objects): map[i] is the
+             * VarRef of parameter i while index i is mapped (NULL once unmapped); the
+             * element itself is refreshed from it before every read */
+            uint32_t nmap;
+            VarRef **map;
         } array;
         struct { /* FUNCTION */
             FuncProto *proto;
@@ -275,6 +283,9 @@ static inline uint32_t obj_array_len(const Obj *o) {
 static inline bool obj_array_is_dense(const Obj *o) {
     return !(o->flags & OBJF_SPARSE) && o->u.array.dense == o->u.array.len;
 }
+/* A mapped arguments object: its elements [0, n) are the variables refs[0..n) (the
+ * parameters; #sec-createmappedargumentsobject). Takes refs (malloc'd). */
+void obj_arguments_map(Vm *vm, Obj *args, VarRef **refs, uint32_t n);
 /* Append v (like push; does not consult setters on the prototype). */
 bool obj_array_push(Vm *vm, Obj *arr, Value v) WARN_UNUSED;
 /* Set "length" (ArraySetLength semantics: deletes elements beyond). False on throw. */
@@ -292,7 +303,17 @@ bool obj_set_index(Vm *vm, Obj *o, uint32_t index, Value v, bool throw_on_fail) 
  * inline_props (NULL, 0: none). */
 void ptab_init(PropTable *t, Prop *inline_props, uint32_t cap);
 void ptab_fini(Vm *vm, PropTable *t);
-Prop *ptab_find(const PropTable *t, Atom key);
+Prop *ptab_find_indexed(const PropTable *t, Atom key);
+/* The Prop of key, or NULL (a linear scan while the table is small, inline here). */
+static inline Prop *ptab_find(const PropTable *t, Atom key) {
+    if (t->index)
+        return ptab_find_indexed(t, key);
+    Prop *p = t->props, *end = p + t->count;
+    for (; p < end; p++)
+        if (p->key == key)
+            return p;
+    return NULL;
+}
 /* Appends a new key (must be absent); returns the slot to fill. */
 Prop *ptab_add(Vm *vm, PropTable *t, Atom key, uint32_t flags);
 void ptab_remove(Vm *vm, PropTable *t, Atom key);

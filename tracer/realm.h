@@ -33,7 +33,8 @@
     X(AsyncFromSyncIteratorPrototype) X(PromisePrototype) X(Promise) X(MapPrototype) X(Map) \
     X(SetPrototype) X(Set) X(WeakMapPrototype) X(WeakMap) X(WeakSetPrototype) X(WeakSet)    \
     X(WeakRefPrototype) X(DatePrototype) X(Date) X(RegExpPrototype) X(RegExp)               \
-    X(ThrowTypeError) X(ArrayProtoValues) X(Math) X(JSON) X(Console)
+    X(ThrowTypeError) X(ArrayProtoValues) X(Math) X(JSON) X(Console)                  \
+    X(ConsoleState)
 
 typedef enum {
 #define X(name) INTR_##name,

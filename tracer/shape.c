@@ -65,13 +65,7 @@ static void index_rebuild(Vm *vm, PropTable *t) {
     }
 }
 
-Prop *ptab_find(const PropTable *t, Atom key) {
-    if (!t->index) {
-        for (uint32_t i = 0; i < t->count; i++)
-            if (t->props[i].key == key)
-                return &t->props[i];
-        return NULL;
-    }
+Prop *ptab_find_indexed(const PropTable *t, Atom key) {
     uint32_t mask = t->index_cap - 1;
     uint32_t i = key_hash(key) & mask;
     while (t->index[i]) {

@@ -176,42 +176,101 @@ void vm_capture_stack(Vm *vm, StrBuf *out, int skip) {
     }
 }
 
-/* An Error instance with prototype proto, "message" and "stack" (V8 puts stack as an own
- * non-enumerable property: "TypeError: msg\n    at ..."). */
-Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg) {
+/* The data value of key found on o or its chain without running getters (undefined for
+ * an accessor or when absent). */
+static Value data_value(Obj *o, Atom key) {
+    for (; o; o = o->proto) {
+        Prop *p = obj_find_own_prop(o, key);
+        if (p)
+            return (p->flags & PROP_ACCESSOR) ? VAL_UNDEFINED : p->u.value;
+    }
+    return VAL_UNDEFINED;
+}
+
+/* The stack header "<name>: <message>" (ErrorUtils::ToString, without getters). */
+static void error_header(Obj *e, StrBuf *sb) {
+    Value name = data_value(e, ATOM_name);
+    Value msg = data_value(e, ATOM_message);
+    if (val_is_string(name))
+        str_to_utf8(val_as_str(name), sb);
+    else
+        strbuf_puts(sb, "Error");
+    if (val_is_string(msg) && val_as_str(msg)->len) {
+        if (!val_is_string(name) || val_as_str(name)->len)
+            strbuf_puts(sb, ": ");
+        str_to_utf8(val_as_str(msg), sb);
+    }
+}
+
+/* How many innermost frames a constructor call's stack leaves out: those up to and
+ * including the frame constructing new_target (V8: the error's constructor chain). */
+static int frames_to_skip(Vm *vm, Value new_target) {
+    if (!val_is_object(new_target))
+        return 0;
+    int n = 0;
+    for (Frame *f = vm->frame; f; f = f->caller) {
+        n++;
+        if ((f->flags & FRAME_CONSTRUCT) && val_obj(f->callee) == new_target)
+            return n;
+    }
+    return 0;
+}
+
+Obj *vm_new_error_for(Vm *vm, Obj *proto, ObjString *msg, Value new_target) {
+    int skip = frames_to_skip(vm, new_target);
     gc_root_push_ptr(vm, &proto);
     gc_root_push_ptr(vm, &msg);
     Obj *e = obj_new_kind(vm, OBJ_ERROR, proto);
     gc_root_push_ptr(vm, &e);
     if (msg && !obj_define_value(vm, e, ATOM_message, val_str(msg), PROP_BUILTIN))
         vm_take_exception(vm);
-    /* stack = "<name>: <message>" + frames; name read without running getters */
+    /* stack = "<name>: <message>" + frames (the header is rewritten at its first read) */
     StrBuf sb;
     strbuf_init(&sb);
-    Value name = VAL_UNDEFINED;
-    for (Obj *o = proto; o; o = o->proto) {
-        Prop *p = obj_find_own_prop(o, ATOM_name);
-        if (p) {
-            if (!(p->flags & PROP_ACCESSOR))
-                name = p->u.value;
-            break;
-        }
-    }
-    if (val_is_string(name))
-        str_to_utf8(val_as_str(name), &sb);
-    else
-        strbuf_puts(&sb, "Error");
-    if (msg && msg->len) {
-        strbuf_puts(&sb, ": ");
-        str_to_utf8(msg, &sb);
-    }
-    vm_capture_stack(vm, &sb, 0);
+    error_header(e, &sb);
+    uint32_t header = (uint32_t)sb.len;
+    vm_capture_stack(vm, &sb, skip);
     ObjString *stack = str_new_utf8(vm, sb.data, sb.len);
     strbuf_fini(&sb);
     if (!obj_define_value(vm, e, ATOM_stack, val_str(stack), PROP_BUILTIN))
         vm_take_exception(vm);
+    e->flags |= OBJF_STACK_PENDING;
+    e->spare2 = header;
     gc_root_pop(vm, 3);
     return e;
+}
+
+/* An Error instance with prototype proto, "message" and "stack" (V8 puts stack as an own
+ * non-enumerable property: "TypeError: msg\n    at ..."). */
+Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg) {
+    return vm_new_error_for(vm, proto, msg, VAL_UNDEFINED);
+}
+
+void vm_error_stack_materialize(Vm *vm, Obj *e) {
+    if (!(e->flags & OBJF_STACK_PENDING))
+        return;
+    e->flags &= (uint8_t)~OBJF_STACK_PENDING;
+    Prop *p = obj_find_own_prop(e, ATOM_stack);
+    if (!p || (p->flags & PROP_ACCESSOR) || !val_is_string(p->u.value))
+        return;
+    /* the header (UTF-8 bytes at capture) is replaced; the frames text is kept */
+    StrBuf old, sb;
+    strbuf_init(&old);
+    strbuf_init(&sb);
+    str_to_utf8(val_as_str(p->u.value), &old);
+    error_header(e, &sb);
+    if (e->spare2 <= old.len)
+        strbuf_put(&sb, old.data + e->spare2, old.len - e->spare2);
+    if (sb.len != old.len || memcmp(sb.data, old.data, sb.len) != 0) {
+        gc_root_push_ptr(vm, &e);
+        ObjString *s = str_new_utf8(vm, sb.data, sb.len);
+        gc_root_pop(vm, 1);
+        p = obj_find_own_prop(e, ATOM_stack);
+        if (p && !(p->flags & PROP_ACCESSOR))
+            p->u.value = val_str(s);
+    }
+    strbuf_fini(&old);
+    strbuf_fini(&sb);
 }
 
 static Value throw_error_v(Vm *vm, IntrinsicId proto_id, const char *fmt, va_list ap) {
@@ -254,6 +313,41 @@ Value vm_throw_syntax_error(Vm *vm, const char *fmt, ...) {
     return r;
 }
 
+/* GetDataProperty along the chain without running getters (undefined when absent or an
+ * accessor). */
+static Value data_property(Obj *o, Atom key) {
+    for (; o; o = o->proto) {
+        if ((o->kind == OBJ_ARRAY || o->kind == OBJ_ARGUMENTS) && atom_is_int(key) &&
+            atom_int_value(key) < o->u.array.dense) {
+            Value v = o->u.array.elems[atom_int_value(key)];
+            if (v != VAL_EMPTY)
+                return v;
+        }
+        Prop *p = obj_find_own_prop(o, key);
+        if (p)
+            return (p->flags & PROP_ACCESSOR) ? VAL_UNDEFINED : p->u.value;
+    }
+    return VAL_UNDEFINED;
+}
+
+static const char *builtin_tag(const Obj *o) {
+    switch (o->kind) {
+    case OBJ_ARRAY: return "Array";
+    case OBJ_ERROR: return "Error";
+    case OBJ_BOOLEAN: return "Boolean";
+    case OBJ_NUMBER: return "Number";
+    case OBJ_STRING: return "String";
+    case OBJ_SYMBOL: return "Symbol";
+    case OBJ_DATE: return "Date";
+    case OBJ_REGEXP: return "RegExp";
+    case OBJ_ARGUMENTS: return "Arguments";
+    default: return "Object";
+    }
+}
+
+/* V8's NoSideEffectsToString: primitives as ToString would give them, functions as their
+ * source text, errors as "Name: message", objects with Object.prototype.toString as
+ * "#<Ctor>", others as "[object Tag]"; no JS runs. */
 void vm_describe_value(Vm *vm, Value v, StrBuf *out) {
     if (val_is_string(v)) {
         str_to_utf8(val_as_str(v), out);
@@ -272,20 +366,69 @@ void vm_describe_value(Vm *vm, Value v, StrBuf *out) {
         atom_to_cbuf(vm, val_as_sym(v)->atom, b, sizeof b);
         strbuf_puts(out, b);
     } else if (IsCallable(v)) {
-        ObjString *n = fn_get_name(vm, val_as_obj(v));
-        if (fn_is_class(val_as_obj(v)))
-            strbuf_puts(out, "class ");
+        Obj *f = val_as_obj(v);
+        if (f->kind == OBJ_FUNCTION) {
+            FuncProto *p = f->u.func.proto;
+            const ObjString *src = p->source;
+            if (src && !src->wide && p->src_end > p->src_start && p->src_end <= src->len) {
+                strbuf_put(out, (const char *)src->data + p->src_start, p->src_end - p->src_start);
+                return;
+            }
+        }
+        strbuf_puts(out, "function ");
+        if (f->kind != OBJ_BOUND_FUNCTION)
+            str_to_utf8(fn_get_name(vm, f), out);
+        strbuf_puts(out, "() { [native code] }");
+    } else if (val_is_object(v)) {
+        Obj *o = val_as_obj(v);
+        Value ts = data_property(o, ATOM_toString);
+        Obj *ep = realm_intrinsic(vm, INTR_ErrorPrototype);
+        Obj *op = realm_intrinsic(vm, INTR_ObjectPrototype);
+        Value err_ts = ep ? data_property(ep, ATOM_toString) : VAL_UNDEFINED;
+        Value obj_ts = op ? data_property(op, ATOM_toString) : VAL_UNDEFINED;
+        if (o->kind == OBJ_ERROR || (val_is_object(ts) && ts == err_ts)) {
+            /* NoSideEffectsErrorToString */
+            Value name = data_property(o, ATOM_name), msg = data_property(o, ATOM_message);
+            size_t start = out->len;
+            if (val_is_string(name))
+                str_to_utf8(val_as_str(name), out);
+            else
+                strbuf_puts(out, "Error");
+            if (val_is_string(msg) && val_as_str(msg)->len) {
+                if (out->len > start)
+                    strbuf_puts(out, ": ");
+                str_to_utf8(val_as_str(msg), out);
+            }
+            return;
+        }
+        if (val_is_object(ts) && ts == obj_ts) {
+            Value ctor = data_property(o, ATOM_constructor);
+            if (IsCallable(ctor)) {
+                ObjString *n = fn_get_name(vm, val_as_obj(ctor));
+                if (n && n->len) {
+                    strbuf_puts(out, "#<");
+                    str_to_utf8(n, out);
+                    strbuf_puts(out, ">");
+                    return;
+                }
+            }
+        }
+        Value tag = data_property(o, ATOM_Symbol_toStringTag);
+        strbuf_puts(out, "[object ");
+        if (val_is_string(tag))
+            str_to_utf8(val_as_str(tag), out);
         else
-            strbuf_puts(out, "function ");
-        str_to_utf8(n, out);
-    } else if (IsArray(v)) {
-        strbuf_puts(out, "[object Array]");
+            strbuf_puts(out, builtin_tag(o));
+        strbuf_puts(out, "]");
     } else {
         strbuf_puts(out, "#<Object>");
     }
 }
 
 Value vm_throw_not_object_access(Vm *vm, Value base, Atom key, bool is_set) {
+    if (key == ATOM_Symbol_iterator && !is_set)
+        return vm_throw_type_error(vm, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
+                                   val_is_null(base) ? "object null" : "undefined");
     char kb[200];
     atom_to_cbuf(vm, key, kb, sizeof kb);
     return vm_throw_type_error(vm, "Cannot %s properties of %s (%s '%s')", is_set ? "set" : "read",
@@ -321,7 +464,7 @@ void vm_console_write(Vm *vm, ConsoleStream stream, const char *text, size_t len
  * when it finds a data property (or nothing): the value, or VAL_EMPTY when the slow path
  * must decide (an accessor, an exotic object, an index key). Pure: runs no JS. */
 static inline Value get_field_fast(Obj *o, Atom a) {
-    if (atom_is_int(a))
+    if (atom_is_int(a) || (a == ATOM_stack && (o->flags & OBJF_STACK_PENDING)))
         return VAL_EMPTY;
     for (int depth = 0; o && depth < 16; depth++) {
         if (o->kind == OBJ_ARRAY) {
@@ -350,6 +493,8 @@ static inline bool set_field_fast(Vm *vm, Obj *o, Atom a, Value v) {
         if ((p->flags & (PROP_ACCESSOR | PROP_WRITABLE)) != PROP_WRITABLE)
             return false;
         p->u.value = v;
+        if (a == ATOM_stack)
+            o->flags &= (uint8_t)~OBJF_STACK_PENDING;
         return true;
     }
     if (!(o->flags & OBJF_EXTENSIBLE))
@@ -796,6 +941,21 @@ out:
 
 /* ==== helpers used by instructions ====================================================== */
 
+/* The open VarRef of f's slot (created and linked when absent): closures and mapped
+ * arguments share it. */
+static VarRef *frame_slot_ref(Vm *vm, Frame *f, uint32_t slot) {
+    for (VarRef *o = f->open_vars; o; o = o->next)
+        if (o->slot == slot)
+            return o;
+    Value *pv = slot == FRAME_SLOT_THIS         ? &f->this_val
+                : slot == FRAME_SLOT_NEW_TARGET ? &f->new_target
+                                                : &f->slots[slot];
+    VarRef *r = varref_new(vm, pv, f->act ? &f->act->gc : NULL, slot);
+    r->next = f->open_vars;
+    f->open_vars = r;
+    return r;
+}
+
 static Obj *closure_from(Vm *vm, Frame *f, FuncProto *p) {
     Obj *home = NULL;
     if ((p->flags & FP_ARROW) && f->callee && f->callee->kind == OBJ_FUNCTION)
@@ -812,19 +972,7 @@ static Obj *closure_from(Vm *vm, Frame *f, FuncProto *p) {
             uint32_t slot = c->kind == CAPTURE_LOCAL ? c->index
                             : c->kind == CAPTURE_THIS ? FRAME_SLOT_THIS
                                                       : FRAME_SLOT_NEW_TARGET;
-            for (VarRef *o = f->open_vars; o; o = o->next)
-                if (o->slot == slot) {
-                    r = o;
-                    break;
-                }
-            if (!r) {
-                Value *pv = c->kind == CAPTURE_LOCAL ? &f->slots[slot]
-                            : c->kind == CAPTURE_THIS ? &f->this_val
-                                                      : &f->new_target;
-                r = varref_new(vm, pv, f->act ? &f->act->gc : NULL, slot);
-                r->next = f->open_vars;
-                f->open_vars = r;
-            }
+            r = frame_slot_ref(vm, f, slot);
             break;
         }
         case CAPTURE_VARREF:
@@ -1113,7 +1261,10 @@ static Obj *new_for_in_iterator(Vm *vm, Value v) {
     return it;
 }
 
-static Obj *new_arguments(Vm *vm, Frame *f) {
+/* CreateUnmappedArgumentsObject / CreateMappedArgumentsObject (#sec-arguments-exotic-
+ * objects): mapped (sloppy functions with simple parameters) links each index below
+ * min(argc, nparams) to its parameter. */
+static Obj *new_arguments(Vm *vm, Frame *f, bool mapped) {
     Obj *a = obj_new_kind(vm, OBJ_ARGUMENTS, realm_intrinsic(vm, INTR_ObjectPrototype));
     gc_root_push_ptr(vm, &a);
     if (f->argc) {
@@ -1127,6 +1278,31 @@ static Obj *new_arguments(Vm *vm, Frame *f) {
     p->u.value = val_number(f->argc);
     p = ptab_add(vm, &a->props, ATOM_Symbol_iterator, PROP_BUILTIN);
     p->u.value = val_obj(realm_intrinsic(vm, INTR_ArrayProtoValues));
+    if (mapped) {
+        /* 20. Perform ! DefinePropertyOrThrow(obj, "callee", { [[Value]]: func, ... }) */
+        p = ptab_add(vm, &a->props, ATOM_callee, PROP_BUILTIN);
+        p->u.value = val_obj(f->callee);
+        uint32_t n = f->argc < f->proto->nparams ? f->argc : f->proto->nparams;
+        if (n) {
+            VarRef **refs = xcalloc(n, sizeof(VarRef *));
+            obj_arguments_map(vm, a, refs, n); /* filled in place: marked as they come */
+            for (uint32_t i = 0; i < n; i++) {
+                /* a repeated parameter name maps only its last occurrence */
+                bool later = false;
+                for (uint32_t j = i + 1; j < f->proto->nparams && f->proto->local_names; j++)
+                    later |= f->proto->local_names[j] == f->proto->local_names[i] &&
+                             f->proto->local_names[i] != ATOM_NULL;
+                if (!later)
+                    refs[i] = frame_slot_ref(vm, f, i);
+            }
+        }
+    } else {
+        /* 8. Perform ! DefinePropertyOrThrow(obj, "callee", { [[Get]]: %ThrowTypeError%,
+         *    [[Set]]: %ThrowTypeError%, [[Enumerable]]: false, [[Configurable]]: false }) */
+        Value tte = val_obj(realm_intrinsic(vm, INTR_ThrowTypeError));
+        if (!obj_define_accessor(vm, a, ATOM_callee, tte, tte, 0))
+            vm_take_exception(vm);
+    }
     gc_root_pop(vm, 1);
     return a;
 }
@@ -1220,21 +1396,69 @@ static bool run_field_init(Vm *vm, Obj *ctor, Value this_val) {
     return r != VAL_EXCEPTION;
 }
 
-static Value private_get(Vm *vm, Value obj, Value sym, bool is_set) {
-    ObjSymbol *s = val_as_sym(sym);
-    if (val_is_object(obj)) {
-        Prop *p = obj_find_own_prop(val_as_obj(obj), s->atom);
-        if (p) {
-            if (p->flags & PROP_ACCESSOR)
-                return VAL_EMPTY;
-            return p->u.value;
-        }
-    }
-    char b[200] = "";
+/* "#x" of a private name, into buf. */
+static const char *private_desc(const ObjSymbol *s, char *buf, size_t cap) {
+    buf[0] = 0;
     if (val_is_string(s->description))
-        str_to_cbuf(val_as_str(s->description), b, sizeof b); /* "#x" */
-    return vm_throw_type_error(vm, "Cannot %s private member %s %s an object whose class did not declare it",
-                               is_set ? "write" : "read", b, is_set ? "to" : "from");
+        str_to_cbuf(val_as_str(s->description), buf, cap);
+    return buf;
+}
+
+/* The TypeError for obj lacking the private element s (PrivateElementFind gave empty). */
+static Value private_missing(Vm *vm, const ObjSymbol *s, bool is_set) {
+    char b[200], cb[200] = "anonymous";
+    private_desc(s, b, sizeof b);
+    if (s->private_kind == PRIVATE_FIELD)
+        return vm_throw_type_error(vm, "Cannot %s private member %s %s an object whose class did not declare it",
+                                   is_set ? "write" : "read", b, is_set ? "to" : "from");
+    if (val_is_string(s->private_class))
+        str_to_cbuf(val_as_str(s->private_class), cb, sizeof cb);
+    return vm_throw_type_error(vm, s->private_static ? "Receiver must be class %s"
+                                                     : "Receiver must be an instance of class %s",
+                               cb);
+}
+
+/* PrivateGet(O, P) (#sec-privateget): VAL_EXCEPTION on a throw. */
+static Value private_get(Vm *vm, Value obj, Value sym) {
+    ObjSymbol *s = val_as_sym(sym);
+    Prop *p = val_is_object(obj) ? obj_find_own_prop(val_as_obj(obj), s->atom) : NULL;
+    if (!p)
+        return private_missing(vm, s, false);
+    if (!(p->flags & PROP_ACCESSOR))
+        return p->u.value; /* a field's value or the method */
+    Value getter = p->u.accessor->getter;
+    if (val_is_undefined(getter)) {
+        char b[200];
+        return vm_throw_type_error(vm, "'%s' was defined without a getter",
+                                   private_desc(s, b, sizeof b));
+    }
+    return vm_call(vm, getter, obj, 0, NULL);
+}
+
+/* PrivateSet(O, P, value) (#sec-privateset): false on a throw. */
+static bool private_set(Vm *vm, Value obj, Value sym, Value v) {
+    ObjSymbol *s = val_as_sym(sym);
+    Prop *p = val_is_object(obj) ? obj_find_own_prop(val_as_obj(obj), s->atom) : NULL;
+    char b[200];
+    if (!p) {
+        private_missing(vm, s, true);
+        return false;
+    }
+    if (!(p->flags & PROP_ACCESSOR)) {
+        if (!(p->flags & PROP_WRITABLE)) {
+            vm_throw_type_error(vm, "Private method '%s' is not writable",
+                                private_desc(s, b, sizeof b));
+            return false;
+        }
+        p->u.value = v;
+        return true;
+    }
+    Value setter = p->u.accessor->setter;
+    if (val_is_undefined(setter)) {
+        vm_throw_type_error(vm, "'%s' was defined without a setter", private_desc(s, b, sizeof b));
+        return false;
+    }
+    return vm_call(vm, setter, obj, 1, &v) != VAL_EXCEPTION;
 }
 
 /* ==== the loop ========================================================================== */
@@ -1596,6 +1820,20 @@ dispatch:
                 vm_throw_not_object_access(vm, o, a, true);
             THROW();
         }
+        if (val_is_object(o) && val_is_number(k) && val_as_obj(o)->kind == OBJ_ARRAY) {
+            double d = val_as_number(k);
+            uint32_t i = (uint32_t)d;
+            if (d >= 0 && (double)i == d && i < 0x7fffffffu) {
+                /* holes and appends (obj_set_index has their fast paths) */
+                bool ok = obj_set_index(vm, val_as_obj(o), i, v, STRICT());
+                LOAD_STATE();
+                if (!ok)
+                    THROW();
+                sp -= 2;
+                TOP() = v;
+                NEXT();
+            }
+        }
         Atom a;
         bool ok = ToPropertyKey(vm, k, &a) && val_set(vm, o, a, v, STRICT());
         LOAD_STATE();
@@ -1646,7 +1884,11 @@ dispatch:
         if (!deleted && STRICT()) {
             char kb[200];
             atom_to_cbuf(vm, a, kb, sizeof kb);
-            vm_throw_type_error(vm, "Cannot delete property '%s' of #<Object>", kb);
+            StrBuf d;
+            strbuf_init(&d);
+            vm_describe_value(vm, o, &d);
+            vm_throw_type_error(vm, "Cannot delete property '%s' of %s", kb, d.data);
+            strbuf_fini(&d);
             THROW();
         }
         LOAD_STATE();
@@ -1705,33 +1947,26 @@ dispatch:
     }
     CASE(GET_PRIVATE) {
         SAVE_STATE();
-        Value v = private_get(vm, PEEK(1), PEEK(0), false);
+        Value v = private_get(vm, PEEK(1), PEEK(0));
         LOAD_STATE();
         CHECK(v);
-        if (v == VAL_EMPTY) {
-            vm_throw_type_error(vm, "private accessors are not supported yet");
-            THROW();
-        }
         sp--;
         TOP() = v;
         NEXT();
     }
     CASE(SET_PRIVATE) {
         SAVE_STATE();
-        Value o = PEEK(2), s = PEEK(1), v = PEEK(0);
-        Value cur = private_get(vm, o, s, true);
-        CHECK(cur);
-        Prop *p = obj_find_own_prop(val_as_obj(o), val_as_sym(s)->atom);
-        if (!(p->flags & PROP_WRITABLE)) {
-            vm_throw_type_error(vm, "Private method is not writable");
+        bool ok = private_set(vm, PEEK(2), PEEK(1), PEEK(0));
+        LOAD_STATE();
+        if (!ok)
             THROW();
-        }
-        p->u.value = v;
+        Value v = PEEK(0);
         sp -= 2;
         TOP() = v;
         NEXT();
     }
     CASE(DEFINE_PRIVATE) {
+        /* PrivateFieldAdd (#sec-privatefieldadd) */
         SAVE_STATE();
         Value o = PEEK(2), s = PEEK(1), v = PEEK(0);
         if (!val_is_object(o)) {
@@ -1740,14 +1975,77 @@ dispatch:
         }
         Obj *obj = val_as_obj(o);
         if (obj_find_own_prop(obj, val_as_sym(s)->atom)) {
-            vm_throw_type_error(vm, "Cannot initialize private methods of class twice on the same object");
+            char b[200];
+            vm_throw_type_error(vm, "Cannot initialize %s twice on the same object",
+                                private_desc(val_as_sym(s), b, sizeof b));
             THROW();
         }
-        bool is_method = IsCallable(v) && val_as_obj(v)->kind == OBJ_FUNCTION &&
-                         (val_as_obj(v)->u.func.proto->flags & FP_METHOD) && 0;
-        Prop *p = ptab_add(vm, &obj->props, val_as_sym(s)->atom, is_method ? 0 : PROP_WRITABLE);
+        Prop *p = ptab_add(vm, &obj->props, val_as_sym(s)->atom, PROP_WRITABLE);
         p->u.value = v;
         sp -= 2;
+        NEXT();
+    }
+    CASE(SET_PRIVATE_METHOD) {
+        uint8_t fl = READ_U8();
+        SAVE_STATE();
+        Value fn = PEEK(0);
+        ObjSymbol *s = val_as_sym(PEEK(1));
+        Obj *home = val_as_obj((fl & 4) ? PEEK(3) : PEEK(2));
+        if (val_as_obj(fn)->kind == OBJ_FUNCTION)
+            val_as_obj(fn)->u.func.home = home;
+        s->private_static = (fl & 4) != 0;
+        if (!(fl & 8) && val_is_object(PEEK(3)) && val_as_obj(PEEK(3))->kind == OBJ_FUNCTION) {
+            Value cn = atom_to_value(vm, val_as_obj(PEEK(3))->u.func.proto->name);
+            s->private_class = val_is_string(cn) ? cn : VAL_UNDEFINED;
+        }
+        if ((fl & 3) == 1) {
+            s->private_kind = PRIVATE_METHOD;
+            s->private_value = fn;
+        } else {
+            /* a getter or setter: both halves share one AccessorPair */
+            if (s->private_kind != PRIVATE_ACCESSOR || !val_is_gc(s->private_value)) {
+                AccessorPair *ap = gc_alloc(vm, GC_ACCESSOR, sizeof(AccessorPair));
+                LOAD_STATE();
+                ap->getter = ap->setter = VAL_UNDEFINED;
+                s = val_as_sym(PEEK(1));
+                s->private_kind = PRIVATE_ACCESSOR;
+                s->private_value = val_obj((Obj *)(void *)ap);
+            }
+            AccessorPair *ap = (AccessorPair *)(void *)val_as_gc(s->private_value);
+            if ((fl & 3) == 2)
+                ap->getter = PEEK(0);
+            else
+                ap->setter = PEEK(0);
+        }
+        sp -= 2;
+        NEXT();
+    }
+    CASE(DEFINE_PRIVATE_METHOD) {
+        /* PrivateMethodOrAccessorAdd(O, method) (#sec-privatemethodoraccessoradd) */
+        SAVE_STATE();
+        Value o = PEEK(1);
+        ObjSymbol *s = val_as_sym(PEEK(0));
+        if (!val_is_object(o)) {
+            vm_throw_type_error(vm, "Cannot define private member on a non-object");
+            THROW();
+        }
+        Obj *obj = val_as_obj(o);
+        if (obj_find_own_prop(obj, s->atom)) {
+            char cb[200] = "anonymous";
+            if (val_is_string(s->private_class))
+                str_to_cbuf(val_as_str(s->private_class), cb, sizeof cb);
+            vm_throw_type_error(vm, "Cannot initialize private methods of class %s twice on the same object",
+                                cb);
+            THROW();
+        }
+        if (s->private_kind == PRIVATE_ACCESSOR) {
+            Prop *p = ptab_add(vm, &obj->props, s->atom, PROP_ACCESSOR);
+            p->u.accessor = (AccessorPair *)(void *)val_as_gc(s->private_value);
+        } else {
+            Prop *p = ptab_add(vm, &obj->props, s->atom, 0); /* not writable */
+            p->u.value = s->private_value;
+        }
+        sp--;
         NEXT();
     }
     CASE(HAS_PRIVATE) {
@@ -1765,14 +2063,8 @@ dispatch:
     CASE(NEW_PRIVATE_NAME) {
         Atom a = READ_U32();
         SAVE_STATE();
-        StrBuilder b;
-        sbld_init(&b);
-        sbld_put_unit(&b, '#');
-        ObjString *nm = atom_to_str(vm, a);
-        if (nm)
-            sbld_put_str(&b, nm);
-        Value d = val_str(sbld_finish(vm, &b));
-        sbld_fini(&b);
+        ObjString *nm = atom_to_str(vm, a); /* "#x" */
+        Value d = nm ? val_str(nm) : val_str(str_empty(vm));
         ObjSymbol *s = atom_new_symbol(vm, d);
         s->is_private = true;
         LOAD_STATE();
@@ -2515,9 +2807,9 @@ dispatch:
         }
         NEXT();
     }
-    CASE(ARGUMENTS) {
+    CASE(ARGUMENTS) CASE(MAPPED_ARGUMENTS) {
         SAVE_STATE();
-        Obj *a = new_arguments(vm, frame);
+        Obj *a = new_arguments(vm, frame, *ip == OP_MAPPED_ARGUMENTS);
         LOAD_STATE();
         PUSH(val_obj(a));
         NEXT();

@@ -71,6 +71,8 @@ struct Vm {
     ObjSymbol *private_brand;      /* unused yet */
 
     VmHooks hooks;
+    const char *console_method;    /* the console method writing (builtins/console.c), for
+                                      the hook's `log` event; NULL otherwise */
     void *host;                    /* the host/job-queue state (issue 4) */
     bool dump_bytecode;
 };
@@ -124,6 +126,14 @@ Value vm_throw_not_object_access(Vm *vm, Value base, Atom key, bool is_set);
 /* An Error object with prototype proto (an intrinsic such as %TypeError.prototype%),
  * "message" (when msg is not NULL) and "stack" captured from the current frames. */
 Obj *vm_new_error(Vm *vm, Obj *proto, ObjString *msg);
+/* The same for a constructor call: frames of the constructors up to new_target's (the
+ * `super(...)` chain of an Error subclass) are left out of the stack, as V8 does. */
+Obj *vm_new_error_for(Vm *vm, Obj *proto, ObjString *msg, Value new_target);
+/* V8 formats error.stack when it is first read: the header ("Name: message") comes from
+ * the error's name and message at that time, so `this.name = 'MyError'` in a subclass
+ * constructor shows. Every own read of "stack" calls this (object.c does; code reading
+ * the property table directly must call it first); a write to "stack" cancels it. */
+void vm_error_stack_materialize(Vm *vm, Obj *e);
 /* CreateIterResultObject (#sec-createiterresultobject): { value, done }. */
 Value CreateIterResultObject(Vm *vm, Value v, bool done);
 

@@ -42,7 +42,7 @@ static NATIVE(error_ctor) {
         gc_root_pop(vm, 1);
         return VAL_EXCEPTION;
     }
-    Obj *e = vm_new_error(vm, probe->proto, msg);
+    Obj *e = vm_new_error_for(vm, probe->proto, msg, nt);
     gc_root_pop(vm, 1);
     gc_root_push_ptr(vm, &e);
     Value r = val_obj(e);

@@ -193,6 +193,13 @@ static const BuiltinEntry function_proto_fns[] = {
     },
 };
 
+/* %ThrowTypeError% (#sec-%throwtypeerror%): the callee accessor of strict arguments. */
+static NATIVE(throw_type_error) {
+    return vm_throw_type_error(vm, "'caller', 'callee', and 'arguments' properties may not be "
+                                   "accessed on strict mode functions or the arguments objects "
+                                   "for calls to them");
+}
+
 void bi_function_init(Vm *vm) {
     Obj *proto = realm_intrinsic(vm, INTR_FunctionPrototype);
     realm_define_entries(vm, proto, function_proto_fns, ARRAY_LEN(function_proto_fns));
@@ -202,4 +209,9 @@ void bi_function_init(Vm *vm) {
         p->flags = 0;
     Obj *ctor = realm_new_ctor(vm, "Function", function_ctor, 1, proto, INTR_Function, -1);
     realm_define_global(vm, "Function", val_obj(ctor));
+    Obj *tte = fn_new_native(vm, throw_type_error, "", 0, 0);
+    vm->realm->intrinsics[INTR_ThrowTypeError] = tte;
+    for (uint32_t i = 0; i < tte->props.count; i++)
+        tte->props.props[i].flags = 0; /* "length" and "name": not configurable */
+    tte->flags &= (uint8_t)~OBJF_EXTENSIBLE;
 }

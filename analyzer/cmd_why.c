@@ -50,6 +50,9 @@ static bool find_line(const Model *m, const OutputLines *ls, const char *q, uint
         lines_put_quoted(&sb, q, strlen(q));
         fprintf(stderr, "trace why: no output line is or contains %s (the trace has %u line%s)\n",
                 sb.data, ls->n, ls->n == 1 ? "" : "s");
+        strbuf_clear(&sb);
+        if (why_never_ran(m, MAX_CANDIDATES, &sb))
+            fprintf(stderr, "Perhaps the code that prints it never ran:\n%s", sb.data);
         break;
     case LINES_AMBIGUOUS:
         lines_put_quoted(&sb, q, strlen(q));

@@ -128,6 +128,14 @@ static void match_lines(Diff *d) {
     strbuf_fini(&tmp);
 }
 
+/* Does a change of virtual start time matter for this job? For a task it does: the host
+ * chose when to run it (a timer's due time, a clamp, another host's loop). A microtask
+ * starts when the job before it ends, so its start only reflects the interpreter steps
+ * of the jobs ahead of it; its tick and turn already say where it moved. */
+bool diff_time_matters(const MJob *x) {
+    return x->queue != QUEUE_MICROTASK && x->queue != QUEUE_NEXTTICK;
+}
+
 bool diff_job_shifted(const Diff *d, uint32_t a) {
     uint32_t b = d->match[0][a];
     if (b == MODEL_NONE)
@@ -137,7 +145,8 @@ bool diff_job_shifted(const Diff *d, uint32_t a) {
         return true;
     if (x->run_index == MODEL_NONE)
         return false;
-    return x->tick != y->tick || x->turn != y->turn || x->time != y->time ||
+    return x->tick != y->tick || x->turn != y->turn ||
+           (x->time != y->time && (diff_time_matters(x) || diff_time_matters(y))) ||
            strcmp(model_str(d->m[0], x->queue_name), model_str(d->m[1], y->queue_name)) != 0;
 }
 

@@ -55,8 +55,12 @@ void diff_fini(Diff *d);
 bool diff_is_empty(const Diff *d);
 
 /* True when job a of A has a partner in B that ran at another tick, turn, queue or
- * virtual time. */
+ * (when diff_time_matters) virtual start time. */
 bool diff_job_shifted(const Diff *d, uint32_t a);
+
+/* Whether a job's virtual start time is the host's choice (a task: yes) rather than the
+ * sum of the interpreter steps before it (a microtask or nextTick: no). */
+bool diff_time_matters(const MJob *x);
 
 /* True when line i of side s is matched but moved. */
 bool diff_line_moved(const Diff *d, int side, uint32_t i);

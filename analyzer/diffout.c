@@ -250,7 +250,7 @@ static void text_moved(StrBuf *out, const Diff *d, const Pal *p) {
             for (uint32_t k = 0; k < count && k < CROSSED_SHOW; k++) {
                 if (k > 0)
                     strbuf_puts(out, k + 1 == count ? " and " : ", ");
-                put_quoted_line(out, d, 0, d->kept_a[ahead ? from + count - 1 - k : from + k]);
+                put_quoted_line(out, d, 0, d->kept_a[from + k]); /* in output order */
             }
             if (count > CROSSED_SHOW)
                 strbuf_printf(out, " and %u more", count - CROSSED_SHOW);
@@ -379,7 +379,7 @@ static void put_job_change(StrBuf *sb, const Diff *d, uint32_t a, uint32_t b) {
         SEP();
         strbuf_printf(sb, "queue %s \xE2\x86\x92 %s", qa, qb);
     }
-    if (x->time != y->time) {
+    if (x->time != y->time && (diff_time_matters(x) || diff_time_matters(y))) {
         SEP();
         strbuf_printf(sb, "starts at %.6g \xE2\x86\x92 %.6g ms", x->time, y->time);
     }

@@ -128,6 +128,37 @@ static bool parse_number(const char *q, uint64_t *out) {
     return true;
 }
 
+/* The length of the Unicode space character (Zs, or a tab) at s[0..n), or 0. Programs
+ * sometimes print U+00A0 where a space seems to be (seed 000's `console.log('srcipt
+ * end')` has NO-BREAK SPACEs): a user who types a plain space still means that line. */
+static size_t space_len(const unsigned char *s, size_t n) {
+    if (s[0] == ' ' || s[0] == '\t')
+        return 1;
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0) /* U+00A0 */
+        return 2;
+    if (n < 3)
+        return 0;
+    if (s[0] == 0xE1 && s[1] == 0x9A && s[2] == 0x80) /* U+1680 */
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF)) /* U+2000-200A, 202F */
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) /* U+205F */
+        return 3;
+    if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) /* U+3000 */
+        return 3;
+    return 0;
+}
+
+/* s[0..n) with every space character (space_len) as one ASCII space, into sb. */
+static void norm_spaces(StrBuf *sb, const char *s, size_t n) {
+    strbuf_clear(sb);
+    for (size_t i = 0; i < n;) {
+        size_t k = space_len((const unsigned char *)s + i, n - i);
+        strbuf_putc(sb, k ? ' ' : s[i]);
+        i += k ? k : 1;
+    }
+}
+
 LinesMatch lines_find(const OutputLines *ls, const char *query, uint32_t *out, uint32_t *cands,
                       uint32_t max_cands, uint32_t *ncands) {
     *ncands = 0;
@@ -139,13 +170,29 @@ LinesMatch lines_find(const OutputLines *ls, const char *query, uint32_t *out, u
         return LINES_FOUND;
     }
     size_t ql = strlen(query);
-    for (int pass = 0; pass < 2; pass++) { /* 0: exact, 1: substring */
+    /* 0: exact, 1: substring; 2, 3: the same with Unicode spaces as plain spaces */
+    StrBuf nq, nt;
+    strbuf_init(&nq);
+    strbuf_init(&nt);
+    LinesMatch res = LINES_NONE;
+    for (int pass = 0; pass < 4 && res == LINES_NONE; pass++) {
         uint32_t found = 0;
+        if (pass == 2) {
+            norm_spaces(&nq, query, ql);
+            query = nq.data;
+            ql = nq.len;
+        }
         for (uint32_t i = 0; i < ls->n; i++) {
             size_t len;
             const char *t = lines_text(ls, i, &len);
-            bool hit = pass == 0 ? len == ql && memcmp(t, query, ql) == 0
-                                 : ql == 0 || (len >= ql && memmem(t, len, query, ql) != NULL);
+            if (pass >= 2) {
+                norm_spaces(&nt, t, len);
+                t = nt.data;
+                len = nt.len;
+            }
+            bool hit = pass % 2 == 0
+                           ? len == ql && memcmp(t, query, ql) == 0
+                           : ql == 0 || (len >= ql && memmem(t, len, query, ql) != NULL);
             if (!hit)
                 continue;
             if (found == 0)
@@ -155,13 +202,15 @@ LinesMatch lines_find(const OutputLines *ls, const char *query, uint32_t *out, u
             found++;
         }
         if (found == 1)
-            return LINES_FOUND;
+            res = LINES_FOUND;
         if (found > 1) {
             *ncands = found;
-            return LINES_AMBIGUOUS;
+            res = LINES_AMBIGUOUS;
         }
     }
-    return LINES_NONE;
+    strbuf_fini(&nq);
+    strbuf_fini(&nt);
+    return res;
 }
 
 void lines_put_quoted(StrBuf *sb, const char *s, size_t n) {

@@ -48,7 +48,9 @@ typedef enum {
 
 /* Find the line a user names: "#N" is output line N (1-based; a query of that form is
  * always a number); otherwise the one line whose text equals query, else the one line
- * that contains it. When several lines match (the same text printed twice, or a
+ * that contains it; when none does, the same two tries with every Unicode space (U+00A0
+ * NO-BREAK SPACE, U+2000-200A, U+3000..., a tab) taken as a plain space in both the query
+ * and the lines. When several lines match (the same text printed twice, or a
  * substring of several lines), the match is ambiguous: up to max_cands of the candidates
  * go to cands[] in output order and *ncands receives how many there are in all. */
 LinesMatch lines_find(const OutputLines *ls, const char *query, uint32_t *out, uint32_t *cands,

@@ -91,6 +91,82 @@ static bool is_kind(const Model *m, const MJob *j, const char *kind) {
     return j->kind && strcmp(model_str(m, j->kind), kind) == 0;
 }
 
+/* ---- code that never ran ----------------------------------------------------------- */
+
+/* "async1() (defined at a.js:2:1)" */
+static void put_activation_where(const Model *m, const MActivation *act, uint32_t a, StrBuf *sb) {
+    put_activation(m, a, sb);
+    if (act->handler)
+        strbuf_printf(sb, " (defined at %s)", model_short_loc(m, act->handler));
+}
+
+uint32_t why_never_ran(const Model *m, uint32_t max, StrBuf *sb) {
+    uint32_t n = 0;
+#define REASON() (n++ < max ? (strbuf_puts(sb, "  "), true) : false)
+    for (uint32_t a = 0; a < m->nactivations; a++) {
+        const MActivation *act = &m->activations[a];
+        const MPromise *res = act->promise != MODEL_NONE ? &m->promises[act->promise] : NULL;
+        if (act->suspended) {
+            if (!REASON())
+                continue;
+            put_activation_where(m, act, a, sb);
+            strbuf_printf(sb, " is still suspended at its %s",
+                          act->op ? model_str(m, act->op) : "await");
+            put_at(m, act->suspend_at, sb);
+            if (act->awaiting != MODEL_NONE) {
+                const MPromise *w = &m->promises[act->awaiting];
+                strbuf_puts(sb, ": ");
+                put_promise(m, act->awaiting, sb);
+                /* es2017's await waits on its own promise, locked in to the awaited one */
+                uint32_t q = act->awaiting;
+                for (uint32_t hops = 0; hops < 8 && m->promises[q].state == PROMISE_LOCKED &&
+                                        m->promises[q].locked_to != MODEL_NONE;
+                     hops++) {
+                    q = m->promises[q].locked_to;
+                    strbuf_puts(sb, hops ? ", which follows " : " follows ");
+                    put_promise(m, q, sb);
+                }
+                if (q != act->awaiting)
+                    strbuf_puts(sb, ",");
+                w = &m->promises[q];
+                if (w->state == PROMISE_PENDING || w->state == PROMISE_LOCKED)
+                    strbuf_puts(sb, q != act->awaiting ? " which never settled" : " never settled");
+                else
+                    strbuf_printf(sb, " was %s, but the host never ran the resumption",
+                                  settled_word(w->state));
+            }
+            strbuf_puts(sb, ", so the code after it never ran\n");
+        } else if (res && res->state == PROMISE_REJECTED &&
+                   res->settler != MODEL_NONE) {
+            if (!REASON())
+                continue;
+            put_activation_where(m, act, a, sb);
+            strbuf_puts(sb, " threw");
+            put_at(m, res->settle_at, sb);
+            strbuf_puts(sb, ": ");
+            put_promise(m, act->promise, sb);
+            strbuf_puts(sb, " was rejected");
+            if (res->value)
+                strbuf_printf(sb, " with %s", model_str(m, res->value));
+            strbuf_puts(sb, ", so the rest of its body never ran\n");
+        }
+    }
+    for (uint32_t e = 0; e < m->nerrors; e++) {
+        const MError *er = &m->errors[e];
+        if (!er->fatal || !REASON())
+            continue;
+        strbuf_printf(sb, "the run ended at an uncaught error (%s)",
+                      er->kind ? model_str(m, er->kind) : "error");
+        if (er->message)
+            strbuf_printf(sb, ": %s", model_str(m, er->message));
+        strbuf_putc(sb, '\n');
+    }
+    if (n > max)
+        strbuf_printf(sb, "  ... and %u more (see trace stats)\n", n - max);
+#undef REASON
+    return n;
+}
+
 /* ---- edges ------------------------------------------------------------------------- */
 
 static void reaction_reason(const Model *m, uint32_t j, StrBuf *sb) {
@@ -455,6 +531,16 @@ void why_explain_rule(const Model *m, const WhyDivergence *d, const char *na, co
         strbuf_printf(sb, ", #%" PRIu64 " ", s->id);
         put_enqueued(m, d->second, sb);
         strbuf_puts(sb, ".");
+        if (s->tick > f->tick && f->queue == s->queue) {
+            /* both waited at once, but the later one's chain is longer: say by how much */
+            strbuf_putc(sb, ' ');
+            quote(sb, na);
+            strbuf_printf(sb, " is printed at microtask tick %u, ", f->tick);
+            quote(sb, nb);
+            strbuf_printf(sb, " at tick %u: its chain takes %u more hop%s through the %s queue.",
+                          s->tick, s->tick - f->tick, s->tick - f->tick == 1 ? "" : "s",
+                          model_str(m, s->queue_name));
+        }
         return;
     case WHY_QUEUE_ORDER:
         strbuf_puts(sb, "both were waiting in turn ");

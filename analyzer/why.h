@@ -65,6 +65,14 @@ typedef struct {
     uint32_t tick_first, tick_second; /* microtask ticks of the two printing jobs */
 } WhyDivergence;
 
+/* Append, one per line (each "  " + sentence + "\n"), the reasons the trace gives for
+ * code that never ran: async activations still suspended at the end (an await on a
+ * promise that never settled), activations that ended by throwing, and the uncaught
+ * error or limit that ended the run. At most max sentences (then "  ... and N more").
+ * Returns how many reasons there are (0: the trace shows none). `trace why` prints them
+ * when a line is not in the trace. */
+uint32_t why_never_ran(const Model *m, uint32_t max, StrBuf *sb);
+
 /* Compare the chains of the jobs that printed an earlier and a later line (either job
  * may be MODEL_NONE, for a host message). */
 void why_diverge(const Model *m, const WhyChain *first, const WhyChain *second, WhyDivergence *out);

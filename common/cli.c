@@ -21,7 +21,13 @@ static const CliHelp help_entries[] = {
      "  --spec S        Await semantics: latest/es2019..es2025 (PR #1250, default),\n"
      "                  es2017/es2018 (the old 3-tick Await), fast-adoption (EXPERIMENTAL:\n"
      "                  the Stage 1 proposal tc39/proposal-faster-promise-adoption)\n"
-     "  --module        run as an ES module (also for .mjs files)\n"
+     "                  A mode reverts PR #1250 only; later changes (ecma262 #2819\n"
+     "                  yield* in async generators, #2600 sync iterator closing) stay\n"
+     "                  in every mode: see trace(1)\n"
+     "  --module        run as an ES module (the default for .mjs files): strict, top-level\n"
+     "                  this undefined, top-level await; import of another file is an error\n"
+     "  --unhandled-rejections M  node's modes: throw (node 20's default), strict, warn\n"
+     "                  (node 10's default), none, warn-with-error-code\n"
      "  -- ARGS         arguments for the program (process.argv[2..])\n"
      "  -o FILE         write the trace to FILE\n"
      "  --max-steps N   stop after N interpreter steps (exit 4)\n"
@@ -29,7 +35,16 @@ static const CliHelp help_entries[] = {
      "  --timeout S     stop after S seconds of real time (exit 4)\n"
      "  --max-heap MB   stop when the heap exceeds MB megabytes (exit 4)\n"
      "\n"
-     "RegExp literals are recognised by the lexer; the RegExp built-in is not available yet.\n"},
+     "Time is virtual: each interpreter step (a call or a loop iteration) costs 1 us, waiting\n"
+     "for a timer jumps the clock, so Date.now() busy-waits end and every run of the same\n"
+     "program, spec and host writes the same trace, byte for byte. The exit status is the\n"
+     "program's (process.exit, process.exitCode; 1 for an uncaught error or a fatal\n"
+     "unhandled rejection; 13 for a module whose top-level await never settled).\n"
+     "\n"
+     "RegExp follows ECMA-262 2023 (flags dgimsuy; v is read as u without its class set\n"
+     "notation; \\p{...} knows General_Category, Script and a few binary properties, not\n"
+     "Script_Extensions). A long match costs one step per 1024 backtracking steps, so\n"
+     "--max-steps and --timeout stop a catastrophic pattern.\n"},
     {"log", "replay the console output recorded in a trace", "trace log TRACE\n",
      "Prints the program's console output exactly as the run printed it: stream out to\n"
      "stdout, stream err to stderr.\n"},

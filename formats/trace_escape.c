@@ -71,6 +71,15 @@ void tf_escape_string(StrBuf *out, const char *s, size_t n) {
     strbuf_putc(out, '"');
     size_t i = 0;
     while (i < n) {
+        /* a run of printable ASCII other than `"` and `\` is copied as it is */
+        size_t run = i;
+        while (run < n && p[run] >= 0x20 && p[run] < 0x7F && p[run] != '"' && p[run] != '\\')
+            run++;
+        if (run > i) {
+            strbuf_put(out, s + i, run - i);
+            i = run;
+            continue;
+        }
         uint32_t cp;
         bool incomplete;
         size_t len = tf_utf8_decode(p + i, n - i, &cp, &incomplete);

@@ -5,11 +5,26 @@
  *   documents the stage machine header → `---` → sequence of events, over libyaml
  *             parse events (each deleted right after use, on every path);
  *   values    the typing of scalars per events.def, in the subset of YAML where 1.1
- *             and 1.2 agree (SPEC.md "Values"). */
+ *             and 1.2 agree (SPEC.md "Values").
+ *
+ * The fast path. libyaml turns every scalar into malloc'd tokens and events, which made
+ * a 1M-event trace take seconds. The lines trace_writer.c writes are one narrow subset
+ * of YAML: `- {key: value, key: "string", ...}` on one line, plain words or numbers, and
+ * double-quoted strings with the writer's escapes. When the input is seekable and its
+ * header ends at a `---` line, the header is parsed by libyaml from memory, and each
+ * events line of that subset is split into the same RawFields read_pairs would produce
+ * (same texts, styles, LINE:COL positions), straight from the input buffer. The first
+ * line outside the subset (a comment, a multi-line mapping, a cut-off last line, bad
+ * input, the end marker...) makes the reader fall back: it rewinds, parses again with
+ * libyaml from the start and skips the entries already delivered, so every message,
+ * warning and truncation rule is libyaml's, exactly as without the fast path.
+ * TICKSCOPE_READER_SLOW=1 in the environment turns the fast path off (tests compare the
+ * two). */
 #include "formats/trace_reader.h"
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +80,20 @@ struct TfReader {
     RawField *raw;
     size_t nraw, raw_cap;
 
+    /* ---- the fast path ---- */
+    bool input_set;        /* the parser's input is chosen (setup_input) */
+    bool can_rewind;       /* the input is seekable: the fast path may be used */
+    bool fast;             /* events lines are being parsed by fast_next */
+    bool fast_doc_started; /* the events document's `---` line was read */
+    off_t start_off;       /* where the input started */
+    size_t hdr_end;        /* fast: the header's bytes are buf[0, hdr_end) */
+    uint64_t fast_line;    /* fast: 0-based line number of buf[buf_pos] */
+    uint64_t fast_entries; /* sequence entries the fast path consumed */
+    uint64_t skip;         /* after a fall-back: entries to parse again and not deliver */
+
+    /* field names → TfField, so that a name costs one hash and one compare */
+    int16_t field_slot[256]; /* TfField + 1, or 0 for an empty slot */
+
     /* ---- reporting ---- */
     StrBuf msg;
     TfPos err_pos;
@@ -72,6 +101,8 @@ struct TfReader {
     StrBuf warned; /* NUL-separated texts of the unknown-name warnings given */
     int nwarned;
 };
+
+static void setup_input(TfReader *r);
 
 /* ==== reporting ===================================================================== */
 
@@ -187,6 +218,32 @@ static void bad_input(TfReader *r, const char *fmt, ...) {
 /* Extend ok_end over the complete, valid characters of buf. */
 static void check_input(TfReader *r) {
     while (!r->bad_input && r->ok_end < r->buf_len) {
+        /* printable ASCII and LF, the bulk of any trace, without decoding */
+        const unsigned char *b = r->buf;
+        size_t i = r->ok_end, end = r->buf_len;
+        while (i < end) {
+            unsigned char c = b[i];
+            if (c >= 0x20 && c < 0x7F) {
+                size_t j = i + 1;
+                while (j < end && b[j] >= 0x20 && b[j] < 0x7F)
+                    j++;
+                r->col += (uint32_t)(j - i);
+                r->prev_cr = false;
+                r->ends_with_break = false;
+                i = j;
+                continue;
+            } else if (c == '\n' && !r->prev_cr) {
+                r->breaks++;
+                r->col = 0;
+                r->ends_with_break = true;
+            } else {
+                break;
+            }
+            i++;
+        }
+        r->ok_end = i;
+        if (i == end)
+            return;
         uint32_t c;
         bool incomplete;
         size_t len = tf_utf8_decode(r->buf + r->ok_end, r->buf_len - r->ok_end, &c, &incomplete);
@@ -593,11 +650,15 @@ static void set_words(StrBuf *out, TfSet set) {
     }
 }
 
-/* Type the raw value rf as `type` (enum words from `set`) into *v. label is what the
- * message calls the value ("enqueue.job", "header key 'host'"). Returns false after
+/* Type the raw value rf as `type` (enum words from `set`) into *v. label (and, when not
+ * NULL, "." sub after it) is what the message calls the value ("enqueue.job", "header
+ * key 'host'"); it is only formatted when there is a message. Returns false after
  * failing the reader. */
 static bool type_value(TfReader *r, const StrBuf *arena, const RawField *rf, TfType type,
-                       TfSet set, const char *label, TfValue *v) {
+                       TfSet set, const char *label_a, const char *sub, TfValue *v) {
+    char label[96];
+#define LABEL()                                                                                    \
+    (snprintf(label, sizeof label, "%s%s%s", label_a, sub ? "." : "", sub ? sub : ""), label)
     const char *s = arena->data + rf->val_off;
     size_t n = rf->val_len;
     bool plain = rf->style == YAML_PLAIN_SCALAR_STYLE;
@@ -639,7 +700,7 @@ static bool type_value(TfReader *r, const StrBuf *arena, const RawField *rf, TfT
                 if (v->e == TFV_UNKNOWN) {
                     StrBuf what;
                     strbuf_init(&what);
-                    strbuf_printf(&what, "%s: unknown value '%.*s' (known: ", label, (int)n, s);
+                    strbuf_printf(&what, "%s: unknown value '%.*s' (known: ", LABEL(), (int)n, s);
                     set_words(&what, set);
                     strbuf_putc(&what, ')');
                     bool go_on = unknown_name(r, rf->val_pos, what.data);
@@ -661,13 +722,15 @@ static bool type_value(TfReader *r, const StrBuf *arena, const RawField *rf, TfT
         StrBuf words;
         strbuf_init(&words);
         set_words(&words, set);
-        fail(r, rf->val_pos, "%s: expected one of %s, found %s", label, words.data, found.data);
+        fail(r, rf->val_pos, "%s: expected one of %s, found %s", LABEL(), words.data,
+             found.data);
         strbuf_fini(&words);
     } else {
-        fail(r, rf->val_pos, "%s: expected %s, found %s", label, type_phrase(type), found.data);
+        fail(r, rf->val_pos, "%s: expected %s, found %s", LABEL(), type_phrase(type), found.data);
     }
     strbuf_fini(&found);
     return false;
+#undef LABEL
 }
 
 /* ==== the header ==================================================================== */
@@ -704,14 +767,14 @@ static TfReadStatus check_header(TfReader *r) {
     const RawField *fmt = find_raw(r, arena, "format");
     if (!fmt)
         return fail(r, h->pos, "header: missing key 'format' (is this a tickscope trace?)");
-    if (!type_value(r, arena, fmt, TFT_STR, TFS_NONE, "header key 'format'", &v))
+    if (!type_value(r, arena, fmt, TFT_STR, TFS_NONE, "header key 'format'", NULL, &v))
         return r->final;
     if (strcmp(v.s, TF_FORMAT_NAME) != 0)
         return fail(r, v.pos, "header: format is \"%s\", not \"%s\"", v.s, TF_FORMAT_NAME);
     const RawField *ver = find_raw(r, arena, "version");
     if (!ver)
         return fail(r, h->pos, "header: missing key 'version'");
-    if (!type_value(r, arena, ver, TFT_STR, TFS_NONE, "header key 'version'", &v))
+    if (!type_value(r, arena, ver, TFT_STR, TFS_NONE, "header key 'version'", NULL, &v))
         return r->final;
     if (!parse_version(v.s, &h->major, &h->minor))
         return fail(r, v.pos, "header: version \"%s\" is not MAJOR.MINOR", v.s);
@@ -738,7 +801,7 @@ static TfReadStatus check_header(TfReader *r) {
         const TfHeaderSpec *hs = &specs[key];
         char label[64];
         snprintf(label, sizeof label, "header key '%s'", hs->key);
-        if (!type_value(r, arena, rf, hs->type, hs->set, label, &v))
+        if (!type_value(r, arena, rf, hs->type, hs->set, label, NULL, &v))
             return r->final;
         h->key_pos[key] = v.pos;
         char *member = (char *)h + hs->offset;
@@ -781,6 +844,7 @@ TfReadStatus tf_reader_header(TfReader *r, const TraceHeader **out) {
     }
     if (r->stage == STAGE_FINISHED)
         return r->final;
+    setup_input(r);
     yaml_event_t e;
     if (!pull(r, &e))
         return r->final; /* STREAM_START cannot fail but for the input */
@@ -817,11 +881,46 @@ TfReadStatus tf_reader_header(TfReader *r, const TraceHeader **out) {
     yaml_event_delete(&e); /* DOCUMENT_END */
     r->have_header = true;
     r->stage = STAGE_AFTER_HEADER;
+    if (r->fast && !r->fast_doc_started && r->fast_entries == 0 && r->buf_pos == 0) {
+        /* the header came from buf[0, hdr_end): the events document starts there */
+        r->buf_pos = r->hdr_end;
+        for (size_t i = 0; i < r->hdr_end; i++)
+            r->fast_line += r->buf[i] == '\n';
+    }
     *out = &r->hdr;
     return TF_READ_OK;
 }
 
 /* ==== events ======================================================================== */
+
+static unsigned name_hash(const char *s, size_t n) {
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static void field_table_init(TfReader *r) {
+    for (int f = 0; f < TFF__COUNT; f++) {
+        const char *name = tf_field_name((TfField)f);
+        unsigned h = name_hash(name, strlen(name)) & 255;
+        while (r->field_slot[h])
+            h = (h + 1) & 255;
+        r->field_slot[h] = (int16_t)(f + 1);
+    }
+}
+
+/* tf_field_by_name through the table. */
+static int field_by_name(const TfReader *r, const char *name, size_t len) {
+    for (unsigned h = name_hash(name, len) & 255;; h = (h + 1) & 255) {
+        int f = r->field_slot[h] - 1;
+        if (f < 0)
+            return -1;
+        const char *fn = tf_field_name((TfField)f);
+        if (strlen(fn) == len && memcmp(fn, name, len) == 0)
+            return f;
+    }
+}
 
 /* Type the pairs in r->raw as an event; TF_READ_OK, TF_READ_END (skipped: unknown
  * kind, not an error) or a failure. */
@@ -835,7 +934,7 @@ static TfReadStatus build_event(TfReader *r, TfPos map_pos) {
     if (!evf)
         return fail(r, map_pos, "missing field 'ev' (the event kind)");
     TfValue kv;
-    if (!type_value(r, arena, evf, TFT_STR, TFS_NONE, "ev", &kv))
+    if (!type_value(r, arena, evf, TFT_STR, TFS_NONE, "ev", NULL, &kv))
         return r->final;
     ev->kind = tf_event_by_name(kv.s, kv.len);
     ev->kind_pos = kv.pos;
@@ -857,14 +956,14 @@ static TfReadStatus build_event(TfReader *r, TfPos map_pos) {
         if (rf == evf)
             continue;
         if (strcmp(name, "seq") == 0) {
-            if (!type_value(r, arena, rf, TFT_ID, TFS_NONE, "seq", &v))
+            if (!type_value(r, arena, rf, TFT_ID, TFS_NONE, "seq", NULL, &v))
                 return r->final;
             ev->seq = v.u;
             ev->seq_pos = v.pos;
             has_seq = true;
             continue;
         }
-        int f = tf_field_by_name(name, rf->name_len);
+        int f = field_by_name(r, name, rf->name_len);
         const TfArgSpec *a = f >= 0 ? tf_event_arg(ev->kind, (TfField)f) : NULL;
         if (!a) {
             StrBuf what;
@@ -877,9 +976,7 @@ static TfReadStatus build_event(TfReader *r, TfPos map_pos) {
                 return r->final;
             continue;
         }
-        char label[64];
-        snprintf(label, sizeof label, "%s.%s", kname, name);
-        if (!type_value(r, arena, rf, tf_field_type((TfField)f), a->set, label, &v))
+        if (!type_value(r, arena, rf, tf_field_type((TfField)f), a->set, kname, name, &v))
             return r->final;
         ev->f[f] = v;
         str_off[f] = rf->val_off;
@@ -919,6 +1016,326 @@ static TfReadStatus read_tail(TfReader *r) {
     return finish(r, TF_READ_END);
 }
 
+/* ==== the fast path (see the top of this file) ====================================== */
+
+/* Choose the parser's input, once, before the first parse. */
+static void setup_input(TfReader *r) {
+    if (r->input_set)
+        return;
+    r->input_set = true;
+    if (r->can_rewind) {
+        fill(r);
+        /* The header: lines that are empty, comments, `%` directives, a first `---`, or
+         * block-mapping keys at column 0 (no continuation lines), up to a `---` line. */
+        const unsigned char *b = r->buf;
+        size_t i = 0, n = r->ok_end;
+        bool content = false;
+        while (!r->bad_input && i < n) {
+            const unsigned char *nl = memchr(b + i, '\n', n - i);
+            if (!nl)
+                break;
+            size_t len = (size_t)(nl - (b + i));
+            const unsigned char *l = b + i;
+            bool marker = len >= 3 && memcmp(l, "---", 3) == 0 && (len == 3 || l[3] == ' ');
+            if (marker && content) {
+                if (len != 3)
+                    break;
+                r->hdr_end = i;
+                r->fast = true;
+                break;
+            }
+            if (memchr(l, '\r', len))
+                break;
+            if (len > 0 && l[0] != '#' && l[0] != '%' && !marker) {
+                if (!((l[0] >= 'a' && l[0] <= 'z') || (l[0] >= 'A' && l[0] <= 'Z') || l[0] == '_'))
+                    break;
+                content = true;
+            }
+            i += len + 1;
+        }
+    }
+    if (r->fast) {
+        yaml_parser_set_input_string(&r->parser, r->buf, r->hdr_end);
+    } else {
+        yaml_parser_set_input(&r->parser, read_handler, r);
+    }
+}
+
+static TfReadStatus io_failure(TfReader *r, int err) {
+    TfPos none = {0, 0};
+    r->err_pos = none;
+    strbuf_clear(&r->msg);
+    strbuf_printf(&r->msg, "%s: read error: %s", r->name, strerror(err));
+    return finish(r, TF_READ_IO);
+}
+
+/* Leave the fast path: read the input again from its start with libyaml, and skip the
+ * sequence entries the fast path has delivered (r->skip). The header is parsed again
+ * (to the same values; its warnings are not repeated). */
+static TfReadStatus fall_back(TfReader *r) {
+    r->fast = false;
+    r->skip = r->fast_entries;
+    clearerr(r->f);
+    if (fseeko(r->f, r->start_off, SEEK_SET) != 0)
+        return io_failure(r, errno ? errno : EIO);
+    r->buf_len = r->buf_pos = r->ok_end = 0;
+    r->eof = r->tail_cut = r->any_input = r->bad_input = r->prev_cr = false;
+    r->io_err = 0;
+    r->breaks = 0;
+    r->col = 0;
+    r->ends_with_break = true;
+    yaml_parser_delete(&r->parser);
+    if (!yaml_parser_initialize(&r->parser))
+        die(EXIT_NOMEM, "out of memory (initialising the YAML parser)");
+    yaml_parser_set_input(&r->parser, read_handler, r);
+    r->have_header = false;
+    r->stage = STAGE_START;
+    strbuf_clear(&r->hdr_arena);
+    const TraceHeader *h;
+    return tf_reader_header(r, &h);
+}
+
+static int hexval(unsigned char c) {
+    return c >= '0' && c <= '9' ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+static void put_utf8(StrBuf *sb, uint32_t cp) {
+    char u[4];
+    size_t k;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        k = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        k = 4;
+    }
+    strbuf_put(sb, u, k);
+}
+
+static bool key_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Characters of a plain value in the subset: words and numbers (`-1`, `.inf`, `2.5e-07`). */
+static bool plain_char(unsigned char c) {
+    return key_char(c) || c == '-' || c == '.' || c == '+';
+}
+
+/* Split one events line s[0..n) (without its newline) into r->raw and r->arena, as
+ * read_pairs would from libyaml's events. False when the line is not in the subset
+ * (nothing is reported: the caller falls back to libyaml). */
+static bool fast_line(TfReader *r, const unsigned char *s, size_t n, TfPos *map_pos) {
+    uint32_t line = (uint32_t)r->fast_line + 1;
+    StrBuf *arena = &r->arena;
+    if (n < 4 || s[0] != '-' || s[1] != ' ' || s[2] != '{')
+        return false;
+    map_pos->line = line;
+    map_pos->col = 3;
+    size_t i = 3;
+    uint32_t cc = 3; /* characters before s[i]: libyaml's columns count characters */
+    r->nraw = 0;
+    if (s[i] == '}')
+        return i + 1 == n;
+    for (;;) {
+        size_t k0 = i;
+        uint32_t kc = cc;
+        while (i < n && key_char(s[i]))
+            i++;
+        if (i == k0 || i + 2 >= n || s[i] != ':' || s[i + 1] != ' ')
+            return false;
+        size_t name_len = i - k0;
+        cc += (uint32_t)(i - k0) + 2;
+        i += 2;
+        for (size_t j = 0; j < r->nraw; j++)
+            if (r->raw[j].name_len == name_len &&
+                memcmp(arena->data + r->raw[j].name_off, s + k0, name_len) == 0)
+                return false; /* duplicate: libyaml's path reports it */
+        if (r->nraw == MAX_FIELDS)
+            return false;
+        if (r->nraw == r->raw_cap) {
+            r->raw_cap = r->raw_cap ? 2 * r->raw_cap : 32;
+            r->raw = xrealloc(r->raw, r->raw_cap * sizeof *r->raw);
+        }
+        RawField *rf = &r->raw[r->nraw++];
+        memset(rf, 0, sizeof *rf);
+        rf->key_pos.line = rf->val_pos.line = line;
+        rf->key_pos.col = kc + 1;
+        rf->val_pos.col = cc + 1;
+        rf->name_off = arena_put(arena, s + k0, name_len);
+        rf->name_len = name_len;
+        if (s[i] == '"') {
+            rf->style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+            rf->val_off = arena->len;
+            i++;
+            cc++;
+            for (;;) {
+                size_t run = i;
+                while (i < n && s[i] >= 0x20 && s[i] < 0x7F && s[i] != '"' && s[i] != '\\')
+                    i++;
+                strbuf_put(arena, (const char *)s + run, i - run);
+                cc += (uint32_t)(i - run);
+                if (i >= n)
+                    return false;
+                unsigned char c = s[i];
+                if (c == '"') {
+                    i++;
+                    cc++;
+                    break;
+                }
+                if (c == '\\') {
+                    if (i + 1 >= n)
+                        return false;
+                    unsigned char e = s[i + 1];
+                    int digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+                    static const char simple[] = "0\0a\ab\bt\tn\nv\vf\fr\re\x1b\"\"\\\\//";
+                    if (!digits) {
+                        const char *m = NULL;
+                        for (size_t q = 0; q + 1 < sizeof simple; q += 2)
+                            if ((unsigned char)simple[q] == e) {
+                                m = simple + q + 1;
+                                break;
+                            }
+                        if (!m)
+                            return false;
+                        strbuf_putc(arena, *m);
+                        i += 2;
+                        cc += 2;
+                        continue;
+                    }
+                    if (i + 2 + (size_t)digits > n)
+                        return false;
+                    uint32_t cp = 0;
+                    for (int d = 0; d < digits; d++) {
+                        int h = hexval(s[i + 2 + d]);
+                        if (h < 0)
+                            return false;
+                        cp = cp << 4 | (uint32_t)h;
+                    }
+                    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+                        return false;
+                    put_utf8(arena, cp);
+                    i += 2 + (size_t)digits;
+                    cc += 2 + (uint32_t)digits;
+                    continue;
+                }
+                if (c == '\t') {
+                    strbuf_putc(arena, '\t');
+                    i++;
+                    cc++;
+                    continue;
+                }
+                if (c < 0x80) /* other controls, DEL: libyaml's path decides */
+                    return false;
+                /* a UTF-8 character (checked by check_input); not the ones libyaml
+                 * treats as line breaks (NEL, LS, PS) or a BOM */
+                if ((c == 0xC2 && i + 1 < n && s[i + 1] == 0x85) ||
+                    (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
+                     (s[i + 2] == 0xA8 || s[i + 2] == 0xA9)) ||
+                    (c == 0xEF && i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF))
+                    return false;
+                size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+                if (i + len > n)
+                    return false;
+                strbuf_put(arena, (const char *)s + i, len);
+                i += len;
+                cc++;
+            }
+            rf->val_len = arena->len - rf->val_off;
+            strbuf_putc(arena, '\0');
+        } else {
+            size_t v0 = i;
+            while (i < n && plain_char(s[i]))
+                i++;
+            if (i == v0)
+                return false;
+            rf->style = YAML_PLAIN_SCALAR_STYLE;
+            rf->val_off = arena_put(arena, s + v0, i - v0);
+            rf->val_len = i - v0;
+            cc += (uint32_t)(i - v0);
+        }
+        if (i + 1 < n && s[i] == ',' && s[i + 1] == ' ') {
+            i += 2;
+            cc += 2;
+            continue;
+        }
+        return s[i] == '}' && i + 1 == n;
+    }
+}
+
+/* The next complete line of the input (checked by check_input), without its newline, or
+ * false when there is none (the end, bad input, a line longer than the buffer). */
+static bool next_line(TfReader *r, const unsigned char **line, size_t *len) {
+    for (;;) {
+        const unsigned char *p = r->buf + r->buf_pos;
+        const unsigned char *nl = memchr(p, '\n', r->ok_end - r->buf_pos);
+        if (nl) {
+            *line = p;
+            *len = (size_t)(nl - p);
+            return true;
+        }
+        if (r->buf_pos == 0 && r->buf_len == INPUT_CAP)
+            return false;
+        if (!fill(r))
+            return false;
+    }
+}
+
+/* tf_reader_next on the fast path: TF_READ_OK with r->ev built, a failure, or
+ * TF_READ_END; when the line is outside the subset, falls back and returns
+ * TF_READ_INVALID + 100 to say "continue on libyaml's path". */
+#define FAST_FELL_BACK ((TfReadStatus)100)
+static TfReadStatus fast_next(TfReader *r) {
+    for (;;) {
+        const unsigned char *l;
+        size_t n;
+        if (!next_line(r, &l, &n)) {
+            /* the clean end: every byte read, valid, and ending with a line break */
+            if (r->fast_doc_started && r->fast_entries > 0 && r->eof && !r->bad_input &&
+                !r->io_err && !r->tail_cut && r->buf_pos == r->buf_len)
+                return finish(r, TF_READ_END);
+            break;
+        }
+        if (!r->fast_doc_started) {
+            if (n != 3 || memcmp(l, "---", 3) != 0)
+                break;
+            r->fast_doc_started = true;
+        } else {
+            strbuf_clear(&r->arena);
+            TfPos p;
+            if (!fast_line(r, l, n, &p) || n + 1 > r->ok_end - r->buf_pos)
+                break;
+            TfReadStatus st = build_event(r, p);
+            if (st != TF_READ_OK && st != TF_READ_END)
+                return st;
+            r->buf_pos += n + 1;
+            r->fast_line++;
+            r->fast_entries++;
+            if (st == TF_READ_OK)
+                return st;
+            continue; /* an unknown kind, skipped */
+        }
+        r->buf_pos += n + 1;
+        r->fast_line++;
+    }
+    TfReadStatus st = fall_back(r);
+    return st == TF_READ_OK ? FAST_FELL_BACK : st;
+}
+
 TfReadStatus tf_reader_next(TfReader *r, const TraceEvent **out) {
     if (!r->have_header) {
         const TraceHeader *h;
@@ -929,6 +1346,14 @@ TfReadStatus tf_reader_next(TfReader *r, const TraceEvent **out) {
     yaml_event_t e;
     if (r->stage == STAGE_FINISHED)
         return r->final;
+    if (r->fast) {
+        TfReadStatus st = fast_next(r);
+        if (st != FAST_FELL_BACK) {
+            if (st == TF_READ_OK)
+                *out = &r->ev;
+            return st;
+        }
+    }
     if (r->stage == STAGE_AFTER_HEADER) {
         if (!pull(r, &e))
             return r->final;
@@ -978,6 +1403,10 @@ TfReadStatus tf_reader_next(TfReader *r, const TraceEvent **out) {
         strbuf_clear(&r->arena);
         if (!read_pairs(r, &r->arena, "field"))
             return r->final;
+        if (r->skip > 0) { /* delivered by the fast path before it fell back */
+            r->skip--;
+            continue;
+        }
         TfReadStatus st = build_event(r, p);
         if (st == TF_READ_END)
             continue; /* an unknown kind, skipped */
@@ -1002,9 +1431,16 @@ TfReader *tf_reader_open(FILE *f, const char *name, const TfReaderOptions *opt) 
     strbuf_init(&r->arena);
     strbuf_init(&r->msg);
     strbuf_init(&r->warned);
+    field_table_init(r);
     if (!yaml_parser_initialize(&r->parser))
         die(EXIT_NOMEM, "out of memory (initialising the YAML parser)");
-    yaml_parser_set_input(&r->parser, read_handler, r);
+    /* The fast path needs to read the input again if it falls back. */
+    const char *slow = getenv("TICKSCOPE_READER_SLOW");
+    if (!(slow && *slow && strcmp(slow, "0") != 0)) {
+        errno = 0;
+        r->start_off = ftello(f);
+        r->can_rewind = r->start_off >= 0 && fseeko(f, r->start_off, SEEK_SET) == 0;
+    }
     return r;
 }
 

@@ -147,17 +147,30 @@ static void end_field(TfWriter *w, TfField f) {
 
 #define T(x) (1u << TFT_##x)
 
+/* Decimal digits of v, as "%llu" writes them (printf was most of the writer's time). */
+static void put_u64(StrBuf *out, uint64_t v) {
+    char d[20];
+    int n = 0;
+    do {
+        d[sizeof d - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    strbuf_put(out, d + sizeof d - n, (size_t)n);
+}
+
 void tf_field_uint(TfWriter *w, TfField f, uint64_t v) {
     start_field(w, f, T(ID) | T(UINT));
     assert(v <= (uint64_t)INT64_MAX);
     assert((tf_field_type(f) != TFT_ID || v >= 1) && "ids start at 1");
-    strbuf_printf(&w->vals, "%llu", (unsigned long long)v);
+    put_u64(&w->vals, v);
     end_field(w, f);
 }
 
 void tf_field_int(TfWriter *w, TfField f, int64_t v) {
     start_field(w, f, T(INT));
-    strbuf_printf(&w->vals, "%lld", (long long)v);
+    if (v < 0)
+        strbuf_putc(&w->vals, '-');
+    put_u64(&w->vals, v < 0 ? 0 - (uint64_t)v : (uint64_t)v);
     end_field(w, f);
 }
 
@@ -188,11 +201,16 @@ void tf_field_str(TfWriter *w, TfField f, const char *s) {
 void tf_field_loc(TfWriter *w, TfField f, const char *path, uint32_t line, uint32_t col) {
     assert(line >= 1 && col >= 1 && path[0]);
     start_field(w, f, T(LOC));
-    StrBuf tmp;
-    strbuf_init(&tmp);
-    strbuf_printf(&tmp, "%s:%u:%u", path, (unsigned)line, (unsigned)col);
-    tf_escape_string(&w->vals, tmp.data, tmp.len);
-    strbuf_fini(&tmp);
+    /* "path" then :LINE:COL inside the quotes: the same bytes as escaping the whole
+     * "path:line:col" (digits and ':' are never escaped, and an ill-formed sequence at
+     * the end of path is one \uFFFD either way) */
+    tf_escape_string(&w->vals, path, strlen(path));
+    w->vals.len--; /* the closing quote */
+    strbuf_putc(&w->vals, ':');
+    put_u64(&w->vals, line);
+    strbuf_putc(&w->vals, ':');
+    put_u64(&w->vals, col);
+    strbuf_putc(&w->vals, '"');
     end_field(w, f);
 }
 
@@ -217,7 +235,10 @@ uint64_t tf_end(TfWriter *w) {
     const TfEventSpec *spec = tf_event_spec(w->kind);
     StrBuf *line = &w->line;
     strbuf_clear(line);
-    strbuf_printf(line, "- {seq: %llu, ev: %s", (unsigned long long)(w->seq + 1), spec->name);
+    strbuf_puts(line, "- {seq: ");
+    put_u64(line, w->seq + 1);
+    strbuf_puts(line, ", ev: ");
+    strbuf_puts(line, spec->name);
     for (const TfArgSpec *a = spec->args; a->field != TFF__COUNT; a++) {
         if (!((w->present >> a->field) & 1u)) {
             assert(a->presence == TF_OPT && "a required field is missing");
@@ -231,7 +252,13 @@ uint64_t tf_end(TfWriter *w) {
     strbuf_puts(line, "}\n");
     if (w->err)
         return 0;
-    emit(w, line, w->autoflush);
+    /* Autoflush at job boundaries and where a run ends, not after every event: a
+     * killed run then loses at most the events of the job it was in (stdio also writes
+     * whenever its buffer fills; a line cut there is the reader's "truncated last
+     * line"), and a run of 1.9M events no longer makes 1.9M write calls. */
+    bool boundary =
+        w->kind == EV_DONE || w->kind == EV_ERROR || w->kind == EV_LIMIT || w->kind == EV_EXIT;
+    emit(w, line, w->autoflush && boundary);
     if (w->err)
         return 0;
     return ++w->seq;

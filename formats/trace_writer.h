@@ -1,6 +1,8 @@
 /* trace_writer.h — writes a trace (formats/SPEC.md) as the program runs: the header
- * document, `---`, then one event per line as a YAML flow mapping, flushed after every
- * event so that a killed run leaves a readable prefix. The writer assigns `seq` (1, 2,
+ * document, `---`, then one event per line as a YAML flow mapping, flushed at every job
+ * boundary (`done`) and at `error`, `limit` and `exit`, so that a killed run leaves a
+ * readable prefix (whole jobs, and at worst a cut last line, which the reader drops
+ * with a warning) without a write call per event. The writer assigns `seq` (1, 2,
  * 3, ...) and writes each event's fields in the order events.def lists them, whatever
  * order the caller gives them in, so the same run gives byte-identical traces.
  *
@@ -37,8 +39,8 @@ typedef struct TfWriter TfWriter;
  * check tf_writer_error() for a failed write. */
 TfWriter *tf_writer_open(FILE *f, const TraceHeader *h);
 
-/* Flush after every event (the default: a killed run leaves whole lines) or only when
- * stdio's buffer fills and at close (faster, for tools and tests). */
+/* Flush at job boundaries and fatal events (the default: a killed run leaves whole
+ * jobs) or only when stdio's buffer fills and at close (for tools and tests). */
 void tf_writer_set_autoflush(TfWriter *w, bool on);
 
 /* Start an event of kind k; no other event may be open. */
@@ -54,8 +56,8 @@ void tf_field_str(TfWriter *w, TfField f, const char *s);
 void tf_field_strn(TfWriter *w, TfField f, const char *s, size_t n);
 void tf_field_loc(TfWriter *w, TfField f, const char *path, uint32_t line, uint32_t col);
 void tf_field_enum(TfWriter *w, TfField f, TfEnumValue v);
-/* Write the open event as one line, flush (autoflush), and return its seq; 0 when the
- * writer has failed. */
+/* Write the open event as one line, flush (autoflush, at a boundary), and return its
+ * seq; 0 when the writer has failed. */
 uint64_t tf_end(TfWriter *w);
 /* Drop the open event, if any, without writing it (e.g. before writing a fatal error
  * from an out-of-memory hook in the middle of building one). */

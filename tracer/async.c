@@ -16,7 +16,7 @@
 static void async_state_mark(Vm *vm, Obj *o) {
     gc_mark(vm, o->u.host.data);
 }
-static const ObjClass async_state_class = {"AsyncContext", async_state_mark, NULL};
+static const ObjClass async_state_class = {.name = "AsyncContext", .mark = async_state_mark};
 
 static Obj *state_of(const Activation *act) {
     if (val_is_object(act->extra[0]) &&

@@ -180,12 +180,15 @@ bool AsyncGeneratorResume(Vm *vm, Obj *gen, ResumeMode mode, Value value) {
      * 6-8. Push genContext; resume it with completion. */
     Activation *act = gen->u.gen.act;
     gen->u.gen.state = AGEN_EXECUTING;
-    if (act->state != GEN_SUSPENDED_START)
-        trc_resume(jobs_tracer(vm), async_activation_id(act),
-                   mode == RESUME_NEXT    ? TFV_RESUME_COMPLETION_NORMAL
-                   : mode == RESUME_THROW ? TFV_RESUME_COMPLETION_THROW
-                                          : TFV_RESUME_COMPLETION_RETURN,
-                   value);
+    /* The trace's generators start suspended (formats/SPEC.md, activations): the first
+     * next() resumes the body too; the value it passes is not seen by the body (a
+     * suspended-start generator is resumed with its completion discarded). */
+    bool starting = act->state == GEN_SUSPENDED_START;
+    trc_resume(jobs_tracer(vm), async_activation_id(act),
+               mode == RESUME_NEXT    ? TFV_RESUME_COMPLETION_NORMAL
+               : mode == RESUME_THROW ? TFV_RESUME_COMPLETION_THROW
+                                      : TFV_RESUME_COMPLETION_RETURN,
+               starting ? VAL_UNDEFINED : value);
     gc_root_push_ptr(vm, &gen);
     bool done;
     Value r = vm_resume(vm, act, mode, value, &done);
@@ -423,10 +426,23 @@ static NATIVE(from_sync_unwrap) {
     return CreateIterResultObject(vm, ARG(0), ctx->callee->u.native.data[0] == VAL_TRUE);
 }
 
-/* AsyncFromSyncIteratorContinuation(result, promiseCapability)
- * (#sec-asyncfromsynciteratorcontinuation), as ES2023 has it (before ecma262 #2600's
- * closeOnRejection, as node 20 behaves). result and *cap are rooted by the caller. */
-static Value AsyncFromSyncIteratorContinuation(Vm *vm, Value result, PromiseCapability *cap) {
+/* The closeIterator closure of AsyncFromSyncIteratorContinuation (ecma262 #2600):
+ * data[0] = the sync iterator. */
+static NATIVE(from_sync_close) {
+    /* 11.a. Let closeIterator be a new Abstract Closure with parameters (error) that
+     *       captures syncIteratorRecord and performs the following steps when called:
+     *       i. Return ? IteratorClose(syncIteratorRecord, ThrowCompletion(error)). */
+    vm_throw(vm, ARG(0));
+    (void)!IteratorClose(vm, ctx->callee->u.native.data[0], true); /* error stays thrown */
+    return VAL_EXCEPTION;
+}
+
+/* AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord,
+ * closeOnRejection) (#sec-asyncfromsynciteratorcontinuation), with ecma262 #2600 (a
+ * rejected value closes the sync iterator; in every spec mode, see asyncgen.h). result,
+ * iter and *cap are rooted by the caller. */
+static Value AsyncFromSyncIteratorContinuation(Vm *vm, Value result, PromiseCapability *cap,
+                                               Value iter, bool close_on_rejection) {
     JobQueue *q = jobs_of(vm);
     Value promise_ctor = val_obj(realm_intrinsic(vm, INTR_Promise));
     /* 1. NOTE: Because promiseCapability is derived from the intrinsic %Promise%, the
@@ -450,6 +466,12 @@ static Value AsyncFromSyncIteratorContinuation(Vm *vm, Value result, PromiseCapa
          * 7. IfAbruptRejectPromise(valueWrapper, promiseCapability). */
         wrapper = promise_resolve_with_origin(vm, promise_ctor, value, TFV_ORIGIN_RESOLVE);
         if (wrapper == VAL_EXCEPTION) {
+            /* 7. If valueWrapper is an abrupt completion, done is false, and
+             *    closeOnRejection is true, then set valueWrapper to
+             *    Completion(IteratorClose(syncIteratorRecord, valueWrapper)).
+             * 8. IfAbruptRejectPromise(valueWrapper, promiseCapability). */
+            if (!done && close_on_rejection)
+                (void)!IteratorClose(vm, iter, true);
             gc_root_pop(vm, 1);
             return if_abrupt_reject(vm, cap);
         }
@@ -479,10 +501,21 @@ static Value AsyncFromSyncIteratorContinuation(Vm *vm, Value result, PromiseCapa
     Obj *on_fulfilled = promise_new_builtin(vm, from_sync_unwrap, 1, val_bool(done),
                                             VAL_UNDEFINED, VAL_UNDEFINED);
     gc_root_push_ptr(vm, &on_fulfilled);
-    /* 11. Perform PerformPromiseThen(valueWrapper, onFulfilled, undefined,
+    /* 11. If done is true, or if closeOnRejection is false, then let onRejected be
+     *     undefined.
+     * 12. Else, let onRejected be CreateBuiltinFunction(closeIterator, 1, "", « »).
+     *     NOTE: onRejected is used to close the Iterator when the "value" property of
+     *     an IteratorResult object it yields is a rejected promise. */
+    Obj *on_rejected = NULL;
+    if (!done && close_on_rejection)
+        on_rejected = promise_new_builtin(vm, from_sync_close, 1, iter, VAL_UNDEFINED,
+                                          VAL_UNDEFINED);
+    gc_root_push_ptr(vm, &on_rejected);
+    /* 13. Perform PerformPromiseThen(valueWrapper, onFulfilled, onRejected,
      *     promiseCapability). */
-    PerformPromiseThen(vm, val_as_obj(wrapper), val_obj(on_fulfilled), VAL_UNDEFINED, cap);
-    gc_root_pop(vm, 3);
+    PerformPromiseThen(vm, val_as_obj(wrapper), val_obj(on_fulfilled),
+                       on_rejected ? val_obj(on_rejected) : VAL_UNDEFINED, cap);
+    gc_root_pop(vm, 4);
     /* 12. Return promiseCapability.[[Promise]]. */
     return cap->promise;
 }
@@ -546,10 +579,23 @@ Value asyncgen_from_sync_method(Vm *vm, Value this_val, ResumeMode mode, bool ha
                 result = CreateIterResultObject(vm, value, true);
                 r = vm_call(vm, cap.resolve, VAL_UNDEFINED, 1, &result);
             } else {
-                /* throw (ES2023): 7. If throw is undefined, then
-                 *   a. Perform ! Call(promiseCapability.[[Reject]], undefined, « value »).
-                 *   b. Return promiseCapability.[[Promise]]. */
-                r = vm_call(vm, cap.reject, VAL_UNDEFINED, 1, &value);
+                /* throw: 7. If throw is undefined, then (ecma262 #2600)
+                 *   a. NOTE: If syncIterator does not have a throw method, close it to
+                 *      give it a chance to clean up before we reject the capability.
+                 *   b-c. Let result be Completion(IteratorClose(syncIteratorRecord,
+                 *      NormalCompletion(empty))).
+                 *   d. IfAbruptRejectPromise(result, promiseCapability).
+                 *   e-f. NOTE: a protocol violation; the close's own result is ignored.
+                 *   g. Perform ! Call(promiseCapability.[[Reject]], undefined, « a newly
+                 *      created TypeError object »).
+                 *   h. Return promiseCapability.[[Promise]]. */
+                if (!IteratorClose(vm, iter, false)) {
+                    ret = if_abrupt_reject(vm, &cap);
+                    goto out;
+                }
+                vm_throw_type_error(vm, "The iterator does not provide a 'throw' method");
+                ret = if_abrupt_reject(vm, &cap);
+                goto out;
             }
             ret = r == VAL_EXCEPTION ? VAL_EXCEPTION : cap.promise;
             goto out;
@@ -582,8 +628,11 @@ Value asyncgen_from_sync_method(Vm *vm, Value this_val, ResumeMode mode, bool ha
             goto out;
         }
     }
-    /* Return AsyncFromSyncIteratorContinuation(result, promiseCapability). */
-    ret = AsyncFromSyncIteratorContinuation(vm, result, &cap);
+    /* next: Return AsyncFromSyncIteratorContinuation(result, promiseCapability,
+     *       syncIteratorRecord, true).
+     * return: ... (result, promiseCapability, syncIteratorRecord, false).
+     * throw: ... (result, promiseCapability, syncIteratorRecord, true). */
+    ret = AsyncFromSyncIteratorContinuation(vm, result, &cap, iter, mode != RESUME_RETURN);
 out:
     gc_root_pop(vm, 3);
     promise_capability_unroot(vm);
@@ -620,8 +669,19 @@ bool GetAsyncIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Val
             strbuf_fini(&sb);
             goto out;
         }
-        Value si, sn;
-        if (!GetIterator(vm, obj, site, &si, &sn))
+        /* GetIteratorFromMethod(obj, syncMethod): @@iterator is read once (GetIterator
+         * would read it again, which a getter sees) */
+        Value si = vm_call(vm, sm, obj, 0, NULL);
+        if (si == VAL_EXCEPTION)
+            goto out;
+        if (!val_is_object(si)) {
+            vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
+            goto out;
+        }
+        gc_root_push(vm, &si);
+        Value sn = obj_get(vm, val_as_obj(si), ATOM_next);
+        gc_root_pop(vm, 1);
+        if (sn == VAL_EXCEPTION)
             goto out;
         Obj *a = CreateAsyncFromSyncIterator(vm, si, sn);
         gc_root_push_ptr(vm, &a);
@@ -670,5 +730,7 @@ const char *asyncgen_step_name(const Obj *fn) {
                                                 : "AsyncGeneratorAwaitReturn fulfilled";
     if (fn->u.native.fn == from_sync_unwrap)
         return "AsyncFromSyncIteratorContinuation unwrap";
+    if (fn->u.native.fn == from_sync_close)
+        return "AsyncFromSyncIteratorContinuation closeIterator";
     return NULL;
 }

@@ -23,10 +23,10 @@
  * Spec modes: es2017/es2018 revert PR #1250 in AsyncGeneratorAwaitReturn (a new
  * capability resolved with the value plus a throwaway capability, instead of
  * PromiseResolve) and in AsyncFromSyncIteratorContinuation (the valueWrapper). Known
- * differences from the historical editions, not modes: yield* in async generators does
- * not await inner values (ecma262 #2819, as node 20 does); the async-from-sync iterator
- * does not close the sync iterator on rejection (ecma262 #2600 is not implemented, as in
- * node 20). */
+ * differences from the historical editions, not modes (man/trace.1): yield* in async
+ * generators does not await inner values (ecma262 #2819, as node 20 does); the
+ * async-from-sync iterator closes the sync iterator when a value is a rejected promise
+ * or throw() has no method to call (ecma262 #2600, ES2025; node 20 predates it). */
 #ifndef TICKSCOPE_ASYNCGEN_H
 #define TICKSCOPE_ASYNCGEN_H
 

@@ -111,6 +111,8 @@ enum {
     FP_HAS_FIELDS = 1 << 9,    /* class constructor with instance fields */
     FP_FIELD_INIT = 1 << 10,   /* the synthesized field initializer of a class */
     FP_NEEDS_HOME = 1 << 11,   /* uses super.x: closures get a home object */
+    FP_GLOBAL_SCRIPT = 1 << 12, /* a classic Script (CompileOptions.script_vars_global):
+                                   top-level this is the global object */
 };
 
 struct FuncProto {

@@ -168,6 +168,21 @@ static void console_hook(Vm *vm, ConsoleStream stream, const char *text, size_t 
             vm->console_method);
 }
 
+/* host.h HostWriteFn: all program output once the host is attached (console lines,
+ * process.stdout.write chunks, host warnings), each a `log` event */
+static void write_hook(Vm *vm, ConsoleStream stream, const char *text, size_t len,
+                       bool newline, const char *method, void *p) {
+    (void)vm;
+    RunCtx *rc = p;
+    FILE *f = stream == CONSOLE_OUT ? rc->out : rc->err;
+    fwrite(text, 1, len, f);
+    if (newline)
+        fputc('\n', f);
+    fflush(f);
+    trc_log_text(rc->trc, stream == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len,
+                 newline, method);
+}
+
 /* The line `line` (1-based) of src, without its terminator. */
 static void source_line(const char *src, size_t len, uint32_t line, StrBuf *out) {
     uint32_t cur = 1;
@@ -193,6 +208,9 @@ static void print_uncaught(Vm *vm, const RunOptions *o, const char *src, size_t 
                            SrcPos pos, StrBuf *msg_line, StrBuf *stack_text) {
     StrBuf sb;
     strbuf_init(&sb);
+    /* node begins with a blank line when the thrown value is not an Error */
+    if (pos.line && !(val_is_object(exc) && val_as_obj(exc)->kind == OBJ_ERROR))
+        strbuf_putc(&sb, '\n');
     if (pos.line) {
         strbuf_printf(&sb, "%s:%u\n", o->file, pos.line);
         StrBuf line;
@@ -372,9 +390,12 @@ static int run_program(int argc, char **argv, uintptr_t stack_top) {
                             .argv = o.prog_argv,
                             .timeout_s = o.timeout,
                             .print_error = print_error_hook,
+                            .write = write_hook,
                             .ctx = &ctx};
         host_attach(vm, &hopt);
-        CompileOptions copt = {.script_vars_global = false};
+        /* a classic script in the browser (and test262): top-level var and function
+         * declarations are properties of the global object; node wraps it in a module */
+        CompileOptions copt = {.script_vars_global = o.host_kind == HOST_BROWSER && !o.module};
         script = comp_compile_program(vm, prog, o.file, srcbuf.data, srcbuf.len, &copt, &perr);
     }
     ast_arena_fini(&arena);
@@ -406,7 +427,7 @@ static int run_program(int argc, char **argv, uintptr_t stack_top) {
     }
     /* the Script job, then the host's event loop */
     {
-        JobStatus st = jobs_run_script(vm, script, NULL);
+        JobStatus st = o.module ? host_run_module(vm, script) : jobs_run_script(vm, script, NULL);
         HostExit ex = host_run(vm, st);
         status = ex.code;
         trc_exit(trc, ex.code, ex.reason, vm->steps);

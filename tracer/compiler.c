@@ -48,6 +48,25 @@ static _Noreturn void fail_at(Compiler *c, SrcPos pos, const char *fmt, ...) {
     longjmp(c->fail, 1);
 }
 
+/* A module's import of another file (import declarations, export ... from): tickscope
+ * runs one file, so the module graph cannot be loaded (#sec-HostLoadImportedModule would
+ * fail); the run stops before it starts, at the import, as node stops for a module it
+ * cannot find. */
+static _Noreturn void fail_import(Compiler *c, SrcPos pos, AstStr16 spec) {
+    char name[96];
+    size_t k = 0;
+    for (uint32_t i = 0; i < spec.len && k + 4 < sizeof name; i++)
+        name[k++] = spec.units[i] < 0x80 ? (char)spec.units[i] : '?';
+    name[k] = 0;
+    snprintf(c->err->message, sizeof c->err->message,
+             "Cannot import '%s': tickscope runs a single file (import declarations and "
+             "export ... from are not supported)",
+             name);
+    c->err->pos = pos;
+    c->err->name = "Error [ERR_TICKSCOPE_IMPORT]";
+    longjmp(c->fail, 1);
+}
+
 /* ==== emission ========================================================================== */
 
 static FuncProto *P(Compiler *c) {
@@ -1081,9 +1100,15 @@ static void compile_expr(Compiler *c, Node *n) {
         compile_tagged(c, n);
         return;
     case NODE_REGEXP: {
-        ObjString *pat = str_new_utf8(c->vm, n->as.regexp.pattern.s, n->as.regexp.pattern.len);
-        uint32_t k = add_const(c, val_str(pat));
-        add_const(c, val_str(str_new_utf8(c->vm, n->as.regexp.flags.s, n->as.regexp.flags.len)));
+        /* one constant, [pattern, flags]: an object is never shared by add_const's
+         * de-duplication, so the two strings stay together */
+        Value pf[2] = {VAL_UNDEFINED, VAL_UNDEFINED};
+        gc_root_push(c->vm, &pf[0]);
+        gc_root_push(c->vm, &pf[1]);
+        pf[0] = val_str(str_new_utf8(c->vm, n->as.regexp.pattern.s, n->as.regexp.pattern.len));
+        pf[1] = val_str(str_new_utf8(c->vm, n->as.regexp.flags.s, n->as.regexp.flags.len));
+        uint32_t k = add_const(c, val_obj(obj_new_array_from(c->vm, 2, pf)));
+        gc_root_pop(c->vm, 2);
         emit_pos(c, n->pos);
         emit_op_u32(c, OP_REGEXP, k);
         return;
@@ -1497,7 +1522,13 @@ static void hoist_functions(Compiler *c, NodeList body) {
         Node *s = body.items[i];
         while (s->kind == NODE_LABELED) /* l: function f() {} (Annex B.3.2) */
             s = s->as.labeled.body;
-        if (s->kind == NODE_FUNCTION && (s->as.function.flags & FUNC_DECLARATION)) {
+        /* a module's `export function f() {}` / `export default function f() {}` */
+        if (s->kind == NODE_EXPORT_NAMED && s->as.export_named.declaration)
+            s = s->as.export_named.declaration;
+        else if (s->kind == NODE_EXPORT_DEFAULT)
+            s = s->as.export_default.value;
+        if (s->kind == NODE_FUNCTION && (s->as.function.flags & FUNC_DECLARATION) &&
+            s->as.function.id) {
             Atom name = atom_of_name(c, s->as.function.id->as.ident.name);
             FuncProto *p = compile_function(c, s, name, 0);
             emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
@@ -1992,6 +2023,31 @@ static void compile_stmt(Compiler *c, Node *n) {
         emit_op(c, OP_POP);
         return;
     }
+    /* The items of a module (#sec-module-semantics). One file runs, so nothing ever
+     * reads an export: an export evaluates its declaration or expression only. */
+    case NODE_IMPORT_DECL:
+        fail_import(c, n->pos, n->as.import_decl.source);
+    case NODE_EXPORT_ALL:
+        fail_import(c, n->pos, n->as.export_all.source);
+    case NODE_EXPORT_NAMED:
+        if (n->as.export_named.has_source)
+            fail_import(c, n->pos, n->as.export_named.source);
+        if (n->as.export_named.declaration)
+            compile_stmt(c, n->as.export_named.declaration);
+        return;
+    case NODE_EXPORT_DEFAULT: {
+        Node *v = n->as.export_default.value;
+        if (v->kind == NODE_FUNCTION && (v->as.function.flags & FUNC_DECLARATION))
+            return; /* hoisted (an anonymous one binds only *default*, never read) */
+        if (v->kind == NODE_CLASS && v->as.class_.is_declaration && v->as.class_.id) {
+            compile_stmt(c, v);
+            return;
+        }
+        emit_pos(c, v->pos);
+        compile_expr(c, v);
+        emit_op(c, OP_POP);
+        return;
+    }
     case NODE_WITH:
         fail_at(c, n->pos, "with statements are not supported");
     default:
@@ -2416,7 +2472,13 @@ FuncProto *comp_compile_program(Vm *vm, Node *program, const char *filename, con
     FuncProto *result = NULL;
     if (setjmp(c.fail) == 0) {
         AstProgram *pr = &program->as.program;
-        uint32_t flags = FP_SCRIPT | (pr->strict ? FP_STRICT : 0);
+        /* A module body (#sec-source-text-module-record-execute-module) is strict; with
+         * a top-level await it runs as an async function body does (ExecuteAsyncModule,
+         * AsyncBlockStart: host_run_module). It is not FP_SCRIPT: its stack frames read
+         * "at FILE:LINE:COL", as node prints a module's. */
+        uint32_t flags = pr->is_module ? FP_STRICT | (pr->has_top_level_await ? FP_ASYNC : 0)
+                                       : FP_SCRIPT | (pr->strict ? FP_STRICT : 0) |
+                                             (c.opt.script_vars_global ? FP_GLOBAL_SCRIPT : 0);
         func_begin(&c, &fs, ATOM_empty_string, flags, 0);
         fs.is_script = true;
         fs.proto->pos = (SrcPos){0, 1, 1};

@@ -70,7 +70,9 @@ Obj *fn_new_closure(Vm *vm, FuncProto *proto, VarRef **vars, Obj *home) {
         if (vars)
             memcpy(f->u.func.vars, vars, proto->ncaptures * sizeof(VarRef *));
     }
+    gc_root_push_ptr(vm, &f); /* an integer name ("1" of `get 1() {}`) is a new string */
     Value name = atom_to_value(vm, proto->name);
+    gc_root_pop(vm, 1);
     if (!val_is_string(name))
         name = val_str(str_empty(vm));
     define_length_name(vm, f, proto->length, name);

@@ -105,6 +105,9 @@ void gc_fini(Vm *vm) {
     }
     g->objects = NULL;
     free(g->gray);
+    free(g->weak);
+    g->weak = NULL;
+    g->weak_len = g->weak_cap = 0;
     free(g->roots);
     free(g->root_kinds);
     while (g->slabs) {
@@ -231,6 +234,19 @@ void gc_mark_atom(Vm *vm, Atom a) {
     gc_mark(vm, atom_entry(vm, a));
 }
 
+bool gc_value_is_marked(Value v) {
+    return !val_is_gc(v) || ((GcHeader *)val_as_gc(v))->marked;
+}
+
+void gc_defer_weak(Vm *vm, Obj *o) {
+    Gc *g = &vm->gc;
+    if (g->weak_len == g->weak_cap) {
+        g->weak_cap = g->weak_cap ? g->weak_cap * 2 : 16;
+        g->weak = xrealloc(g->weak, g->weak_cap * sizeof(Obj *));
+    }
+    g->weak[g->weak_len++] = o;
+}
+
 static void blacken(Vm *vm, GcHeader *h) {
     switch (h->type) {
     case GC_SYMBOL: {
@@ -295,13 +311,43 @@ static void mark_roots(Vm *vm) {
         g->markers[i].fn(vm, g->markers[i].ctx);
 }
 
-static void trace_all(Vm *vm) {
+static void drain_gray(Vm *vm) {
     Gc *g = &vm->gc;
-    mark_roots(vm);
     while (g->gray_len > 0) {
         GcHeader *h = g->gray[--g->gray_len];
         blacken(vm, h);
     }
+}
+
+/* Phases (1) and (2) of marking (gc.h, "weak containers"). The list of weak containers
+ * may grow while the gray stack drains: a container reached only through an ephemeron's
+ * value joins the next round, and since reaching it marked something, there is one. */
+static void trace_all(Vm *vm) {
+    Gc *g = &vm->gc;
+    g->weak_len = 0;
+    mark_roots(vm);
+    drain_gray(vm);
+    bool progress = g->weak_len > 0;
+    while (progress) {
+        progress = false;
+        for (size_t i = 0; i < g->weak_len; i++) {
+            Obj *o = g->weak[i];
+            if (o->u.host.cls->mark_weak(vm, o))
+                progress = true;
+        }
+        drain_gray(vm);
+    }
+}
+
+/* Phase (3): every live weak container forgets what dies in this collection. */
+static void sweep_weak(Vm *vm) {
+    Gc *g = &vm->gc;
+    for (size_t i = 0; i < g->weak_len; i++) {
+        Obj *o = g->weak[i];
+        if (o->u.host.cls->sweep_weak)
+            o->u.host.cls->sweep_weak(vm, o);
+    }
+    g->weak_len = 0;
 }
 
 static void sweep(Vm *vm) {
@@ -326,6 +372,7 @@ void gc_collect(Vm *vm) {
         return;
     g->collecting = true;
     trace_all(vm);
+    sweep_weak(vm);
     sweep(vm);
     g->collections++;
     g->next_gc = g->bytes * 2 > GC_MIN_THRESHOLD ? g->bytes * 2 : GC_MIN_THRESHOLD;
@@ -371,6 +418,7 @@ bool gc_verify(Vm *vm) {
     g->collecting = true;
     g->verify_set = &vs;
     trace_all(vm);
+    g->weak_len = 0;
     g->verify_set = NULL;
     for (GcHeader *h = g->objects; h; h = h->next)
         h->marked = 0;

@@ -7,7 +7,19 @@
  * root markers that other modules register (jobs, timers, promise reactions:
  * gc_add_root_marker). gc_alloc() is the one choke point for GC memory: accounting,
  * --max-heap, and TRACE_GC_STRESS=1, which collects at every allocation and then runs
- * gc_verify(). Collection never happens anywhere else than inside gc_alloc/gc_collect. */
+ * gc_verify(). Collection never happens anywhere else than inside gc_alloc/gc_collect.
+ *
+ * Weak containers. WeakMap and WeakSet are ephemeron tables (ecma262 #sec-weakmap-objects:
+ * an entry whose key is reachable only through the table is inaccessible and is removed);
+ * a WeakRef does not keep its target (#sec-weak-ref-objects). Their ObjClass has the
+ * mark_weak/sweep_weak hooks (object.h), and marking has three phases: (1) everything
+ * strongly reachable from the roots; (2) the ephemeron fixpoint: every weak container met
+ * in (1) marks the values whose keys are marked, then the gray stack drains, again until
+ * no container marks anything new, so chains (the value of one entry is the key of
+ * another, in the same table or another) resolve in any order; (3) before the sweep,
+ * every marked container drops its entries whose key is unmarked. What a weak container
+ * holds is therefore freed in the same collection that frees its key. gc_verify runs
+ * phases (1) and (2) only. */
 #ifndef TICKSCOPE_GC_H
 #define TICKSCOPE_GC_H
 
@@ -66,6 +78,9 @@ typedef struct {
     void *free_lists[GC_SIZE_CLASSES];
     void *slabs;           /* the slabs, linked through their first word */
     uint8_t *slab_cur, *slab_end;
+    Obj **weak;            /* the weak containers marked in this collection (gc_defer_weak) */
+    size_t weak_len, weak_cap;
+    uint32_t next_identity; /* the last identity hash handed out (obj_identity_hash) */
 } Gc;
 
 void gc_init(Vm *vm);
@@ -87,6 +102,12 @@ void gc_collect(Vm *vm);
 void gc_mark_value(Vm *vm, Value v);
 void gc_mark(Vm *vm, void *gc_object); /* NULL is allowed */
 void gc_mark_atom(Vm *vm, Atom a);
+/* During marking: whether v is (so far) known to be reachable. Values that are not GC
+ * objects count as marked. For the weak hooks (object.h). */
+bool gc_value_is_marked(Value v);
+/* Called by obj_mark_children for an object whose class has mark_weak: the collector
+ * remembers it for the ephemeron phase and the weak sweep. */
+void gc_defer_weak(Vm *vm, Obj *o);
 
 /* C root stack (LIFO). Push the ADDRESS of a local Value or of a local GC pointer
  * (Obj *, ObjString *, ...) before an allocation and pop it after; the GC reads the

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "tracer/bytecode.h"
 #include "tracer/function.h"
 #include "tracer/inspect.h"
 #include "tracer/object.h"
@@ -135,8 +136,6 @@ static void free_state(HostState *hs) {
     if (hs->browser)
         browser_loop_free(hs->browser);
     timers_free(hs->timers);
-    strbuf_fini(&hs->partial[0]);
-    strbuf_fini(&hs->partial[1]);
     free(hs->races);
     free(hs);
 }
@@ -152,7 +151,7 @@ static void holder_finalize(Vm *vm, Obj *o) {
     free_state(hs);
 }
 
-static const ObjClass holder_class = {"HostState", NULL, holder_finalize};
+static const ObjClass holder_class = {.name = "HostState", .finalize = holder_finalize};
 
 static void host_mark_roots(Vm *vm, void *ctx) {
     (void)ctx;
@@ -161,6 +160,7 @@ static void host_mark_roots(Vm *vm, void *ctx) {
         return;
     gc_mark(vm, hs->holder);
     gc_mark(vm, hs->process);
+    gc_mark(vm, hs->module_promise);
     timers_mark(vm, hs->timers);
     if (hs->node)
         node_loop_mark(vm, hs->node);
@@ -170,64 +170,44 @@ static void host_mark_roots(Vm *vm, void *ctx) {
 
 /* ==== console text ======================================================================= */
 
-static void forward_line(HostState *hs, ConsoleStream stream, const char *text, size_t len) {
-    if (hs->prev_console)
+/* Every piece of program output goes through here: to the embedder's HostWriteFn, else
+ * (no writer) lines to the console hook that was installed before host_attach and
+ * partial writes to stdio. */
+static void host_out(HostState *hs, ConsoleStream stream, const char *text, size_t len,
+                     bool newline, const char *method) {
+    if (hs->opts.write) {
+        hs->opts.write(hs->vm, stream, text, len, newline, method, hs->opts.ctx);
+    } else if (newline && hs->prev_console) {
         hs->prev_console(hs->vm, stream, text, len, hs->prev_console_ctx);
-    else {
+    } else {
         FILE *f = stream == CONSOLE_OUT ? stdout : stderr;
         fwrite(text, 1, len, f);
-        fputc('\n', f);
+        if (newline)
+            fputc('\n', f);
         fflush(f);
     }
 }
 
-/* Wraps the embedder's console hook: a line printed after process.stdout.write("x")
- * without a newline continues that text, as it does on a terminal. */
+static void forward_line(HostState *hs, ConsoleStream stream, const char *text, size_t len) {
+    host_out(hs, stream, text, len, true, NULL);
+}
+
+/* vm.h's console hook while the host is attached: a console call prints one line. */
 static void host_console_hook(Vm *vm, ConsoleStream stream, const char *text, size_t len,
                               void *ctx) {
-    (void)vm;
     HostState *hs = ctx;
-    StrBuf *p = &hs->partial[stream == CONSOLE_OUT ? 0 : 1];
-    if (p->len) {
-        strbuf_put(p, text, len);
-        StrBuf line = *p;
-        strbuf_init(p);
-        forward_line(hs, stream, line.data, line.len);
-        strbuf_fini(&line);
-        return;
-    }
-    forward_line(hs, stream, text, len);
+    host_out(hs, stream, text, len, true, vm->console_method);
 }
 
+/* process.stdout.write / process.stderr.write: the bytes as given, one `log` event per
+ * call (its text without a final newline, `newline: false` when there was none), so a
+ * replay prints exactly what node prints. */
 void host_write_stream(HostState *hs, int stream, const char *text, size_t len) {
-    ConsoleStream cs = stream == 1 ? CONSOLE_OUT : CONSOLE_ERR;
-    StrBuf *p = &hs->partial[stream == 1 ? 0 : 1];
-    size_t start = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] != '\n')
-            continue;
-        strbuf_put(p, text + start, i - start);
-        StrBuf line = *p;
-        strbuf_init(p);
-        forward_line(hs, cs, line.data, line.len);
-        strbuf_fini(&line);
-        start = i + 1;
-    }
-    strbuf_put(p, text + start, len - start);
-}
-
-/* SPEC-DEVIATION: the console hook of vm.h always ends a line, so text left without a
- * newline at the end of the run is printed with one (node would not add it). */
-static void flush_partial(HostState *hs) {
-    for (int s = 0; s < 2; s++) {
-        StrBuf *p = &hs->partial[s];
-        if (!p->len)
-            continue;
-        StrBuf line = *p;
-        strbuf_init(p);
-        forward_line(hs, s == 0 ? CONSOLE_OUT : CONSOLE_ERR, line.data, line.len);
-        strbuf_fini(&line);
-    }
+    if (!len)
+        return;
+    bool nl = text[len - 1] == '\n';
+    host_out(hs, stream == 1 ? CONSOLE_OUT : CONSOLE_ERR, text, nl ? len - 1 : len, nl,
+             stream == 1 ? "process.stdout.write" : "process.stderr.write");
 }
 
 /* A host message on stderr (warnings): line by line through the console hook, so each
@@ -307,14 +287,18 @@ void host_request_exit(HostState *hs, int code) {
         return;
     hs->exiting = true;
     hs->exit_code = code;
-    vm_limit_exceeded(hs->vm, HOST_TERM_EXIT);
+    vm_limit_exceeded(hs->vm, TERM_EXIT);
 }
 
 int host_normal_exit_code(HostState *hs) {
     if (hs->kind == HOST_BROWSER)
         return hs->uncaught_count ? EXIT_FAIL : EXIT_OK;
+    /* node's kUnsettledTopLevelAwait (13) when the loop ends with the module's
+     * evaluation still pending and process.exitCode unset (run_main.js
+     * handleProcessExit) */
+    bool unsettled = hs->module_promise && promise_state(hs->module_promise) == PROMISE_PENDING;
     if (!hs->process)
-        return EXIT_OK;
+        return unsettled ? 13 : EXIT_OK;
     /* process.exitCode, read without running a getter */
     Prop *p = obj_find_own_prop(hs->process, atom_intern(hs->vm, "exitCode"));
     if (p && !(p->flags & PROP_ACCESSOR) && val_is_number(p->u.value)) {
@@ -322,7 +306,7 @@ int host_normal_exit_code(HostState *hs) {
         if (isfinite(d))
             return (int)((int64_t)d & 0xff);
     }
-    return EXIT_OK;
+    return unsettled ? 13 : EXIT_OK;
 }
 
 /* ==== the clock ========================================================================== */
@@ -348,6 +332,12 @@ int64_t host_update_loop_ms(HostState *hs) {
 
 static void set_trace_time(HostState *hs) {
     trc_set_time(host_tracer(hs), host_now_ms(hs->vm));
+}
+
+/* trace.h's clock: the tracer reads it when a job ends (done.time). */
+static double trace_clock(void *ctx) {
+    HostState *hs = ctx;
+    return host_now_ms(hs->vm);
 }
 
 /* ==== running jobs ======================================================================= */
@@ -423,11 +413,9 @@ static void first_line(Vm *vm, Value v, StrBuf *out) {
     gc_root_pop(vm, 1);
 }
 
-/* An uncaught exception is pending: report it as the host does. */
-static bool report_uncaught(HostState *hs) {
+/* Reports exc, thrown at pos, as an uncaught exception, as the host does. */
+static bool report_uncaught_value(HostState *hs, Value exc, SrcPos pos) {
     Vm *vm = hs->vm;
-    SrcPos pos = vm->exc_pos;
-    Value exc = vm_take_exception(vm);
     gc_root_push(vm, &exc);
     StrBuf msg, stack;
     strbuf_init(&msg);
@@ -439,13 +427,14 @@ static bool report_uncaught(HostState *hs) {
         strbuf_puts(&msg, "Uncaught ");
         first_line(vm, exc, &msg);
         host_message(hs, msg.data);
-        trc_error(host_tracer(hs), TFV_ERROR_KIND_UNCAUGHT, msg.data, NULL, 0, false);
+        trc_error(host_tracer(hs), TFV_ERROR_KIND_UNCAUGHT, msg.data, NULL, 0, false,
+                  hs->opts.program, pos);
         hs->uncaught_count++;
         go_on = true;
     } else {
         print_error(hs, exc, pos, &msg, &stack);
         trc_error(host_tracer(hs), TFV_ERROR_KIND_UNCAUGHT, msg.data, stack.len ? stack.data : NULL,
-                  0, true);
+                  0, true, hs->opts.program, pos);
         host_stop(hs, EXIT_FAIL, TFV_EXIT_REASON_ERROR);
         go_on = false;
     }
@@ -453,6 +442,14 @@ static bool report_uncaught(HostState *hs) {
     strbuf_fini(&stack);
     gc_root_pop(vm, 1);
     return go_on;
+}
+
+/* An uncaught exception is pending: report it as the host does. */
+static bool report_uncaught(HostState *hs) {
+    Vm *vm = hs->vm;
+    SrcPos pos = vm->exc_pos;
+    Value exc = vm_take_exception(vm);
+    return report_uncaught_value(hs, exc, pos);
 }
 
 bool host_report_exception(HostState *hs) {
@@ -714,6 +711,17 @@ static SrcPos error_origin(Vm *vm, Value err) {
     return pos;
 }
 
+/* error_origin of an error-like reason, else none. */
+static SrcPos reason_origin(Vm *vm, Value reason) {
+    SrcPos none = {0, 0, 0};
+    if (!is_error_like(reason))
+        return none;
+    gc_root_push(vm, &reason);
+    SrcPos pos = error_origin(vm, reason);
+    gc_root_pop(vm, 1);
+    return pos;
+}
+
 /* noSideEffectsToString(reason) for the UnhandledPromiseRejection message. */
 static void reason_text(Vm *vm, Value v, StrBuf *out) {
     gc_root_push(vm, &v);
@@ -732,8 +740,10 @@ static void node_fatal_rejection(HostState *hs, Value reason, uint64_t promise) 
     StrBuf msg, stack;
     strbuf_init(&msg);
     strbuf_init(&stack);
+    SrcPos at = {0, 0, 0};
     if (is_error_like(reason)) {
-        print_error(hs, reason, error_origin(vm, reason), &msg, &stack);
+        at = error_origin(vm, reason);
+        print_error(hs, reason, at, &msg, &stack);
     } else {
         /* an UnhandledPromiseRejection error made by node (its internal frames left out,
          * as cmd_run leaves out node's frames) */
@@ -747,16 +757,25 @@ static void node_fatal_rejection(HostState *hs, Value reason, uint64_t promise) 
                       "the reason \"%s\".",
                       r.data);
         strbuf_printf(&stack, "%s {\n  code: 'ERR_UNHANDLED_REJECTION'\n}", msg.data);
-        fprintf(stderr,
-                "node:internal/process/promises:389\n"
-                "      new UnhandledPromiseRejection(reason);\n"
-                "      ^\n\n%s\n",
-                stack.data);
+        /* node 20's lib/internal/process/promises.js: strict mode throws the error from
+         * strictUnhandledRejectionsMode, throw mode from throwUnhandledRejectionsMode */
+        if (effective_mode(hs->kind, hs->opts.unhandled) == UNHANDLED_STRICT)
+            fprintf(stderr,
+                    "node:internal/process/promises:340\n"
+                    "    reason : new UnhandledPromiseRejection(reason);\n"
+                    "             ^\n\n%s\n",
+                    stack.data);
+        else
+            fprintf(stderr,
+                    "node:internal/process/promises:389\n"
+                    "      new UnhandledPromiseRejection(reason);\n"
+                    "      ^\n\n%s\n",
+                    stack.data);
         fflush(stderr);
         strbuf_fini(&r);
     }
     trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, msg.data,
-              stack.len ? stack.data : NULL, promise, true);
+              stack.len ? stack.data : NULL, promise, true, hs->opts.program, at);
     strbuf_fini(&msg);
     strbuf_fini(&stack);
     host_stop(hs, EXIT_FAIL, TFV_EXIT_REASON_ERROR);
@@ -816,7 +835,7 @@ static void node_warn_rejection(HostState *hs, Value reason, uint64_t promise, u
     }
     hs->warned_hint = true;
     trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, first.data, NULL, promise,
-              false);
+              false, hs->opts.program, reason_origin(vm, reason));
     strbuf_fini(&text);
     strbuf_fini(&first);
 }
@@ -832,8 +851,9 @@ bool host_process_rejections(HostState *hs) {
     while (jobs_next_late_handled_rejection(vm, &promise, &id)) {
         reported = true;
         trc_error(host_tracer(hs), TFV_ERROR_KIND_REJECTION_HANDLED,
-                  "Promise rejection was handled asynchronously", NULL, id, false);
-        if (hs->kind != HOST_BROWSER && mode != UNHANDLED_NONE) {
+                  "Promise rejection was handled asynchronously", NULL, id, false, NULL,
+                  (SrcPos){0, 0, 0});
+        if (hs->kind != HOST_BROWSER) { /* node warns in every mode, `none` too */
             char text[200];
             snprintf(text, sizeof text,
                      WARN_PREFIX "PromiseRejectionHandledWarning: Promise rejection was "
@@ -853,7 +873,8 @@ bool host_process_rejections(HostState *hs) {
             strbuf_puts(&m, "Uncaught (in promise) ");
             first_line(vm, reason, &m);
             host_message(hs, m.data);
-            trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id, false);
+            trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id, false,
+                      hs->opts.program, reason_origin(vm, reason));
             hs->uncaught_count++;
             strbuf_fini(&m);
         } else {
@@ -879,7 +900,7 @@ bool host_process_rejections(HostState *hs) {
                 strbuf_init(&m);
                 first_line(vm, reason, &m);
                 trc_error(host_tracer(hs), TFV_ERROR_KIND_UNHANDLED_REJECTION, m.data, NULL, id,
-                          false);
+                          false, hs->opts.program, reason_origin(vm, reason));
                 strbuf_fini(&m);
                 break;
             }
@@ -928,6 +949,163 @@ void host_note_job_enqueued(HostState *hs, const Job *job) {
     }
 }
 
+/* ==== ES modules ========================================================================== */
+
+/* The final reaction of the host to a rejected module evaluation (node: the catch of
+ * runEntryPointWithESMLoader → triggerUncaughtException; HTML: "report the exception"):
+ * the error is reported as an uncaught exception (node: fatal). */
+static Value module_rejected(Vm *vm, Value this_val, int argc, const Value *argv,
+                             const NativeCtx *ctx) {
+    (void)this_val;
+    (void)ctx;
+    HostState *hs = host_state(vm);
+    Value reason = argc > 0 ? argv[0] : VAL_UNDEFINED;
+    if (!hs || hs->stopped)
+        return VAL_UNDEFINED;
+    SrcPos pos = {0, 0, 0};
+    /* node 10 prints the error with console.error: its stack, no source line */
+    if (is_error_like(reason) && hs->kind != HOST_NODE10) {
+        gc_root_push(vm, &reason);
+        pos = error_origin(vm, reason);
+        gc_root_pop(vm, 1);
+    }
+    report_uncaught_value(hs, reason, pos);
+    return VAL_UNDEFINED;
+}
+
+/* node's awaits between the module's evaluation promise and its report, each one promise
+ * job, written with these step names as the handler: v20's ModuleJob.run `await
+ * module.evaluate()` (lib/internal/modules/esm/module_job.js), ModuleLoader.import
+ * `await job.run()` (loader.js), runEntryPointWithESMLoader `await import()`
+ * (run_main.js, whose catch reports the error); v10.24.1's Loader.import `await
+ * job.run()`, the adoption of its promise by loaderPromise.then(), that then's
+ * reaction, and the .catch() of lib/internal/bootstrap/node.js, which prints the error
+ * with console.error and calls process.exit(1). */
+static const char *const NODE_MODULE_AWAITS[] = {
+    "node ModuleJob.run: await module.evaluate()",
+    "node ModuleLoader.import: await job.run()",
+    "node runEntryPointWithESMLoader: await import()",
+};
+static const char *const NODE10_MODULE_AWAITS[] = {
+    "node 10 Loader.import: await job.run()",
+    "node 10 loaderPromise.then: adopt loader.import()",
+    "node 10 loaderPromise.then",
+    "node 10 .catch: console.error(e), process.exit(1)",
+};
+
+/* The host's reaction to the module's TopLevelCapability promise top (rooted by the
+ * caller): node passes it through two awaits, then the third reports a rejection; the
+ * browser reports at once (HTML "run a module script" step 7: upon rejection of
+ * evaluationPromise, report the exception). A fulfilled evaluation does nothing more. */
+static bool module_host_await(HostState *hs, Value top) {
+    Vm *vm = hs->vm;
+    Value p = top, derived = VAL_UNDEFINED;
+    gc_root_push(vm, &p);
+    gc_root_push(vm, &derived);
+    const char *const *steps = hs->kind == HOST_NODE10 ? NODE10_MODULE_AWAITS : NODE_MODULE_AWAITS;
+    size_t hops = hs->kind == HOST_BROWSER ? 0 : hs->kind == HOST_NODE10 ? 3 : 2;
+    bool ok = true;
+    for (size_t i = 0; i < hops && ok; i++) {
+        PromiseCapability cap;
+        if (!promise_capability_new(vm, val_obj(realm_intrinsic(vm, INTR_Promise)), TFV_ORIGIN_ASYNC,
+                                    &cap)) {
+            ok = false;
+            break;
+        }
+        derived = cap.promise;
+        PromiseThenTrace tr = {.step_fulfilled = steps[i],
+                               .step_rejected = steps[i],
+                               .reason = TFV_REASON_REACTION};
+        promise_capability_root(vm, &cap);
+        promise_perform_then(vm, val_as_obj(p), VAL_EMPTY, VAL_EMPTY, &cap, &tr);
+        promise_capability_unroot(vm);
+        p = derived;
+    }
+    if (ok) {
+        Obj *on_rejected = promise_new_builtin(vm, module_rejected, 1, VAL_UNDEFINED,
+                                               VAL_UNDEFINED, VAL_UNDEFINED);
+        derived = val_obj(on_rejected);
+        const char *step = hs->kind == HOST_BROWSER ? "HTML run a module script: report the exception"
+                                                    : steps[hops];
+        PromiseThenTrace tr = {.step_fulfilled = step, .step_rejected = step,
+                               .reason = TFV_REASON_REACTION};
+        promise_perform_then(vm, val_as_obj(p), VAL_EMPTY, derived, NULL, &tr);
+    }
+    gc_root_pop(vm, 2);
+    return ok;
+}
+
+/* The Module job's closure: Evaluate() of the module (#sec-moduleevaluation) with its
+ * TopLevelCapability, then the host's reaction to it. */
+static Value module_job_run(Vm *vm, Job *job) {
+    HostState *hs = host_state(vm);
+    FuncProto *proto = job->gc_ref;
+    Obj *fn = fn_new_closure(vm, proto, NULL, NULL);
+    gc_root_push_ptr(vm, &fn);
+    /* Evaluate() step 7: Let capability be ! NewPromiseCapability(%Promise%); step 8: set
+     * module.[[TopLevelCapability]] to capability. */
+    PromiseCapability top;
+    if (!promise_capability_new(vm, val_obj(realm_intrinsic(vm, INTR_Promise)), TFV_ORIGIN_MODULE,
+                                &top)) {
+        gc_root_pop(vm, 1);
+        return VAL_EXCEPTION;
+    }
+    promise_capability_root(vm, &top);
+    if (hs)
+        hs->module_promise = val_as_obj(top.promise);
+    Value r;
+    if (proto->flags & FP_ASYNC) {
+        /* ExecuteAsyncModule (#sec-execute-async-module): the body runs as an async
+         * function body (AsyncBlockStart, through the call of the async closure, with
+         * `this` undefined); its promise settles the capability one job later
+         * (AsyncModuleExecutionFulfilled / AsyncModuleExecutionRejected). */
+        Value body = vm_call(vm, val_obj(fn), VAL_UNDEFINED, 0, NULL);
+        r = body;
+        if (body != VAL_EXCEPTION && IsPromise(body)) {
+            PromiseThenTrace tr = {.step_fulfilled = "AsyncModuleExecutionFulfilled",
+                                   .step_rejected = "AsyncModuleExecutionRejected",
+                                   .reason = TFV_REASON_REACTION};
+            gc_root_push(vm, &body);
+            promise_perform_then(vm, val_as_obj(body), VAL_EMPTY, VAL_EMPTY, &top, &tr);
+            gc_root_pop(vm, 1);
+        }
+    } else {
+        /* a synchronous module: InnerModuleEvaluation → ExecuteModule; Evaluate() steps
+         * 10-11: an abrupt completion rejects the capability, else it is resolved with
+         * undefined */
+        r = vm_call(vm, val_obj(fn), VAL_UNDEFINED, 0, NULL);
+        if (r == VAL_EXCEPTION && vm->terminated == TERM_NONE) {
+            Value exc = vm_take_exception(vm);
+            gc_root_push(vm, &exc);
+            r = vm_call(vm, top.reject, VAL_UNDEFINED, 1, &exc);
+            gc_root_pop(vm, 1);
+        } else if (r != VAL_EXCEPTION) {
+            Value undef = VAL_UNDEFINED;
+            r = vm_call(vm, top.resolve, VAL_UNDEFINED, 1, &undef);
+        }
+    }
+    if (r != VAL_EXCEPTION && hs && !module_host_await(hs, top.promise))
+        r = VAL_EXCEPTION;
+    promise_capability_unroot(vm);
+    gc_root_pop(vm, 1);
+    return r == VAL_EXCEPTION ? VAL_EXCEPTION : VAL_UNDEFINED;
+}
+
+JobStatus host_run_module(Vm *vm, FuncProto *module) {
+    JobQueue *q = jobs_of(vm);
+    Job *job = job_new(vm, JOB_MODULE, module_job_run);
+    job->gc_ref = module;
+    job->handler_loc.file = module->filename;
+    job->handler_loc.pos.line = 1;
+    job->handler_loc.pos.col = 1;
+    job->realm = vm->realm;
+    /* the host loads and evaluates the module at once (node's ModuleJob.run) */
+    job->id = jobs_new_id(vm, TF_SPACE_JOB);
+    job->enqueued_by = q->running ? q->running->id : 0;
+    trc_enqueue(q->trc, job);
+    return job_run(vm, job);
+}
+
 /* ==== attach and run ===================================================================== */
 
 void host_attach(Vm *vm, const HostOptions *opts) {
@@ -939,8 +1117,6 @@ void host_attach(Vm *vm, const HostOptions *opts) {
     hs->opts = *opts;
     hs->kind = opts->kind;
     hs->steps_seen = vm->steps;
-    strbuf_init(&hs->partial[0]);
-    strbuf_init(&hs->partial[1]);
     hs->timers = timers_new(hs);
     if (hs->kind == HOST_BROWSER)
         hs->browser = browser_loop_new(hs);
@@ -960,6 +1136,7 @@ void host_attach(Vm *vm, const HostOptions *opts) {
     hs->prev_console_ctx = vm->hooks.ctx;
     vm->hooks.console_write = host_console_hook;
     vm->hooks.ctx = hs;
+    trc_set_clock(host_tracer(hs), trace_clock, hs);
     /* the host's globals */
     unsigned mask = hs->kind == HOST_BROWSER  ? HOSTS_BROWSER
                     : hs->kind == HOST_NODE10 ? HOSTS_NODE10
@@ -983,8 +1160,8 @@ HostExit host_run(Vm *vm, JobStatus script) {
         node_loop_run(hs, script);
     if (!hs->stopped)
         host_stop(hs, host_normal_exit_code(hs), TFV_EXIT_REASON_NORMAL);
-    flush_partial(hs);
     set_trace_time(hs);
+    trc_set_clock(host_tracer(hs), NULL, NULL); /* the tracer outlives this state */
     /* the console hook goes back to the embedder's */
     vm->hooks.console_write = hs->prev_console;
     vm->hooks.ctx = hs->prev_console_ctx;

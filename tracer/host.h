@@ -69,6 +69,14 @@ typedef enum {
 typedef void HostPrintErrorFn(Vm *vm, Value exc, SrcPos pos, StrBuf *message, StrBuf *stack,
                               void *ctx);
 
+/* Writes program output: text (len bytes) on stream, then a newline when newline is
+ * true. method is the console method ("log", "warn"...), "process.stdout.write" /
+ * "process.stderr.write", or NULL for the host's own messages (warnings, Chromium's
+ * "Uncaught ..."). One call per console call or stream write, so the `log` events can
+ * replay the exact bytes (formats/SPEC.md, `log.newline`). */
+typedef void HostWriteFn(Vm *vm, ConsoleStream stream, const char *text, size_t len,
+                         bool newline, const char *method, void *ctx);
+
 typedef struct {
     HostKind kind;
     bool module;             /* ES module (.mjs, --module): node drains promise jobs
@@ -79,7 +87,9 @@ typedef struct {
     char *const *argv;
     double timeout_s;              /* --timeout, for the `limit` message (0: none) */
     HostPrintErrorFn *print_error; /* NULL: a built-in fallback (the stack only) */
-    void *ctx;                     /* for print_error */
+    HostWriteFn *write;            /* NULL: lines through vm->hooks.console_write as
+                                      before host_attach, stream writes to stdio */
+    void *ctx;                     /* for print_error and write */
 } HostOptions;
 
 /* How the run ended: the exit status of `trace run` and the `exit` event's reason. */
@@ -111,6 +121,18 @@ void host_attach(Vm *vm, const HostOptions *opts);
  * timer or pending host work is left, a fatal error ends the process as node would, a
  * limit stops it, or process.exit() is called. */
 HostExit host_run(Vm *vm, JobStatus script);
+
+/* The Module job (instead of jobs_run_script for an ES module: .mjs, --module): job 1,
+ * kind Module, runs the module body (ECMA-262 #sec-moduleevaluation; with a top-level
+ * await, ExecuteAsyncModule: the body runs as an async function body through
+ * AsyncBlockStart and settles the module's TopLevelCapability one job after its own
+ * promise, as AsyncModuleExecutionFulfilled / Rejected do). The host then awaits that
+ * capability as node's loader does (three awaits: a module's error is reported as an
+ * uncaught exception three jobs after it settles) or as HTML's "run a module script"
+ * does (one reaction, then "report the exception"). Returns JOB_RUN_OK unless a limit
+ * or process.exit stopped the body; a throw is not a JOB_RUN_THREW, it rejects the
+ * capability. Call after host_attach. */
+JobStatus host_run_module(Vm *vm, FuncProto *module);
 
 /* ---- the clock --------------------------------------------------------------------- */
 
@@ -148,7 +170,7 @@ struct HostState {
     BrowserLoop *browser; /* NULL unless kind is browser */
     Obj *holder;          /* frees this state with the heap */
     Obj *process;         /* node: the process object (exitCode), else NULL */
-    /* process.exit(): the run unwinds (vm->terminated = HOST_TERM_EXIT) and ends */
+    /* process.exit(): the run unwinds (vm->terminated = TERM_EXIT, vm.h) and ends */
     bool exiting;
     int exit_code;
     /* the run is over (a fatal error or process.exit): nothing else may run */
@@ -157,16 +179,14 @@ struct HostState {
     uint32_t uncaught_count; /* browser: errors reported (the exit status is 1 if any) */
     uint64_t rejection_uid;  /* node's "(rejection id: N)" */
     bool warned_hint;        /* node: the "(Use `node --trace-warnings ...`" line */
-    /* console output: process.stdout.write text not yet ended by a newline, per stream */
-    StrBuf partial[2];
     void (*prev_console)(Vm *vm, ConsoleStream stream, const char *text, size_t len, void *ctx);
     void *prev_console_ctx;
     HostRaceNote *races;
     size_t nraces, cap_races;
+    /* an ES module's TopLevelCapability promise (host_run_module), else NULL: still
+     * pending when the loop ends, node exits with 13 (unsettled top-level await) */
+    Obj *module_promise;
 };
-
-/* The termination reason used to unwind for process.exit(). */
-#define HOST_TERM_EXIT TERM_EXIT
 
 /* The host state of vm, or NULL. */
 HostState *host_state(Vm *vm);

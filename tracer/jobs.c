@@ -77,7 +77,7 @@ static bool queue_is_micro(TfEnumValue queue) {
 /* The job state is freed with the heap: a holder object (kept alive by the root marker)
  * frees it in its finalizer at vm_free, unless jobs_detach ran first. */
 static void holder_finalize(Vm *vm, Obj *o);
-static const ObjClass holder_class = {"JobQueue", NULL, holder_finalize};
+static const ObjClass holder_class = {.name = "JobQueue", .finalize = holder_finalize};
 
 static void free_state(JobQueue *q) {
     /* queued jobs are dropped; a running job is owned by job_run's C frame */

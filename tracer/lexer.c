@@ -2,11 +2,13 @@
  * See lexer.h for the goal-symbol protocol, positions and error reporting. */
 #include "tracer/lexer.h"
 
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/util.h"
+#include "tracer/regexp.h"
 
 /* ==== Unicode identifier tables ========================================================= */
 
@@ -1299,6 +1301,37 @@ static void reset_token(Token *tok, bool newline)
     tok->newline_before = newline;
 }
 
+/* The punctuators that grow from one character c (#sec-punctuators): c, c=, cc and cc=,
+ * longest first; TOK_ERROR marks a form that the family lacks (there is no "++=" nor
+ * "//"; "?=" is not one either). Indexed by c, then PF_*. */
+enum { PF_ONE, PF_ONE_ASSIGN, PF_TWO, PF_TWO_ASSIGN };
+static const TokenKind punct_families[128][4] = {
+    ['<'] = {TOK_LT, TOK_LE, TOK_SHL, TOK_SHL_ASSIGN},
+    ['+'] = {TOK_PLUS, TOK_PLUS_ASSIGN, TOK_INC, TOK_ERROR},
+    ['-'] = {TOK_MINUS, TOK_MINUS_ASSIGN, TOK_DEC, TOK_ERROR},
+    ['*'] = {TOK_STAR, TOK_STAR_ASSIGN, TOK_STAR_STAR, TOK_STAR_STAR_ASSIGN},
+    ['/'] = {TOK_SLASH, TOK_SLASH_ASSIGN, TOK_ERROR, TOK_ERROR},
+    ['%'] = {TOK_PERCENT, TOK_PERCENT_ASSIGN, TOK_ERROR, TOK_ERROR},
+    ['&'] = {TOK_AMP, TOK_AMP_ASSIGN, TOK_AND_AND, TOK_AND_AND_ASSIGN},
+    ['|'] = {TOK_PIPE, TOK_PIPE_ASSIGN, TOK_OR_OR, TOK_OR_OR_ASSIGN},
+    ['^'] = {TOK_CARET, TOK_CARET_ASSIGN, TOK_ERROR, TOK_ERROR},
+    ['?'] = {TOK_QUESTION, TOK_ERROR, TOK_QUESTION_QUESTION, TOK_QQ_ASSIGN},
+};
+
+/* The longest punctuator of c's family at the start of c c1 c2; its length in *len. */
+static TokenKind punct_family(uint8_t c, int c1, int c2, uint32_t *len)
+{
+    const TokenKind *f = punct_families[c & 127];
+    if (c1 == c && f[PF_TWO] != TOK_ERROR) {
+        if (c2 == '=' && f[PF_TWO_ASSIGN] != TOK_ERROR)
+            return *len = 3, f[PF_TWO_ASSIGN];
+        return *len = 2, f[PF_TWO];
+    }
+    if (c1 == '=' && f[PF_ONE_ASSIGN] != TOK_ERROR)
+        return *len = 2, f[PF_ONE_ASSIGN];
+    return *len = 1, f[PF_ONE];
+}
+
 void lex_next(Lexer *lx, Token *tok)
 {
     reset_token(tok, false);
@@ -1347,12 +1380,6 @@ void lex_next(Lexer *lx, Token *tok)
         else
             k = TOK_DOT;
         break;
-    case '<':
-        if (c1 == '<')
-            k = c2 == '=' ? (len = 3, TOK_SHL_ASSIGN) : (len = 2, TOK_SHL);
-        else
-            k = c1 == '=' ? (len = 2, TOK_LE) : TOK_LT;
-        break;
     case '>':
         if (c1 == '>') {
             if (c2 == '>')
@@ -1375,46 +1402,22 @@ void lex_next(Lexer *lx, Token *tok)
         else
             k = TOK_BANG;
         break;
+    case '<':
     case '+':
-        k = c1 == '+' ? (len = 2, TOK_INC) : c1 == '=' ? (len = 2, TOK_PLUS_ASSIGN) : TOK_PLUS;
-        break;
     case '-':
-        k = c1 == '-' ? (len = 2, TOK_DEC) : c1 == '=' ? (len = 2, TOK_MINUS_ASSIGN) : TOK_MINUS;
-        break;
     case '*':
-        if (c1 == '*')
-            k = c2 == '=' ? (len = 3, TOK_STAR_STAR_ASSIGN) : (len = 2, TOK_STAR_STAR);
-        else
-            k = c1 == '=' ? (len = 2, TOK_STAR_ASSIGN) : TOK_STAR;
-        break;
     case '/':
-        k = c1 == '=' ? (len = 2, TOK_SLASH_ASSIGN) : TOK_SLASH;
-        break;
     case '%':
-        k = c1 == '=' ? (len = 2, TOK_PERCENT_ASSIGN) : TOK_PERCENT;
-        break;
     case '&':
-        if (c1 == '&')
-            k = c2 == '=' ? (len = 3, TOK_AND_AND_ASSIGN) : (len = 2, TOK_AND_AND);
-        else
-            k = c1 == '=' ? (len = 2, TOK_AMP_ASSIGN) : TOK_AMP;
-        break;
     case '|':
-        if (c1 == '|')
-            k = c2 == '=' ? (len = 3, TOK_OR_OR_ASSIGN) : (len = 2, TOK_OR_OR);
-        else
-            k = c1 == '=' ? (len = 2, TOK_PIPE_ASSIGN) : TOK_PIPE;
-        break;
     case '^':
-        k = c1 == '=' ? (len = 2, TOK_CARET_ASSIGN) : TOK_CARET;
+        k = punct_family(c, c1, c2, &len);
         break;
     case '?':
-        if (c1 == '?')
-            k = c2 == '=' ? (len = 3, TOK_QQ_ASSIGN) : (len = 2, TOK_QUESTION_QUESTION);
-        else if (c1 == '.' && !is_dec(c2)) /* OptionalChainingPunctuator :: ?. [lookahead ∉ DecimalDigit] */
+        if (c1 == '.' && !is_dec(c2)) /* OptionalChainingPunctuator :: ?. [lookahead ∉ DecimalDigit] */
             k = TOK_QUESTION_DOT, len = 2;
         else
-            k = TOK_QUESTION;
+            k = punct_family(c, c1, c2, &len);
         break;
     case '"':
     case '\'':
@@ -1464,6 +1467,47 @@ void lex_next(Lexer *lx, Token *tok)
     tok->kind = k;
     lx->cur += len;
     finish(lx, tok);
+}
+
+/* The early errors of a regular expression literal (#sec-primary-expression-regular-
+ * expression-literals-static-semantics-early-errors): the body must parse as a Pattern
+ * under the flags. The message is V8's: "Invalid regular expression: /(/: Unterminated
+ * group", at the literal's start. */
+static bool check_regexp_pattern(Lexer *lx, Token *tok, uint32_t start, uint32_t body_end)
+{
+    uint16_t *units = xmalloc(((size_t)(body_end - start) * 2 + 1) * sizeof(uint16_t));
+    uint32_t n16 = 0;
+    for (uint32_t o = start + 1; o < body_end;) {
+        uint32_t n;
+        uint32_t cp = (uint32_t)decode_at(lx, o, &n);
+        if (cp > 0xffff) {
+            units[n16++] = (uint16_t)(0xd800 + ((cp - 0x10000) >> 10));
+            units[n16++] = (uint16_t)(0xdc00 + ((cp - 0x10000) & 0x3ff));
+        } else {
+            units[n16++] = (uint16_t)cp;
+        }
+        o += n;
+    }
+    uint16_t fl[16];
+    uint32_t nfl = 0;
+    for (uint32_t i = 0; i < tok->flags.len && nfl < 16; i++)
+        fl[nfl++] = (uint8_t)tok->flags.s[i];
+    unsigned flags = 0;
+    char err[160];
+    ReProg *prog = re_parse_flags(fl, nfl, &flags)
+                       ? re_compile(units, n16, flags, err, sizeof err)
+                       : NULL;
+    free(units);
+    if (prog) {
+        re_free(prog);
+        return true;
+    }
+    char msg[512];
+    snprintf(msg, sizeof msg, "Invalid regular expression: /%.*s/%.*s: %s", (int)tok->name.len,
+             tok->name.s, (int)tok->flags.len, tok->flags.s, err);
+    AstName m = ast_name_copy(lx->arena, msg, strlen(msg));
+    lex_error_at(lx, tok, start, m.s);
+    return false;
 }
 
 /* RegularExpressionLiteral :: / RegularExpressionBody / RegularExpressionFlags
@@ -1550,6 +1594,8 @@ bool lex_rescan_regexp(Lexer *lx, Token *tok)
     }
     tok->name = ast_name_copy(lx->arena, lx->buf8, lx->buf8_len);
     tok->flags = ast_name_copy(lx->arena, (const char *)lx->src + flags_start, lx->cur - flags_start);
+    if (!check_regexp_pattern(lx, tok, start, body_end))
+        return false;
     finish(lx, tok);
     return true;
 }

@@ -128,6 +128,17 @@ bool IsArray(Value v) {
     return val_is_object(v) && val_as_obj(v)->kind == OBJ_ARRAY;
 }
 
+uint32_t obj_identity_hash(Vm *vm, Obj *o) {
+    if (o->identity == 0) {
+        uint32_t next = vm->gc.next_identity + 1;
+        if (next == 0)
+            next = 1; /* wraps: the numbers only spread buckets, equality is by pointer */
+        vm->gc.next_identity = next;
+        o->identity = next;
+    }
+    return o->identity;
+}
+
 /* ==== GC hooks ========================================================================== */
 
 void obj_mark_children(Vm *vm, Obj *o) {
@@ -187,6 +198,8 @@ void obj_mark_children(Vm *vm, Obj *o) {
             gc_mark_value(vm, o->u.host.slots[i]);
         if (o->u.host.cls && o->u.host.cls->mark)
             o->u.host.cls->mark(vm, o);
+        if (o->u.host.cls && o->u.host.cls->mark_weak)
+            gc_defer_weak(vm, o);
         break;
     }
 }

@@ -86,6 +86,8 @@ enum {
     OBJF_STACK_PENDING = 64,     /* error: "stack" still has the header written at capture;
                                     the first read rewrites it from the current name and
                                     message (V8 formats the stack lazily; vm.h) */
+    OBJF_HIDDEN_FRAME = 128,     /* native function: error.stack leaves its calls out (V8
+                                    shows no frame for Function.prototype.call/apply) */
 };
 
 typedef struct AccessorPair {
@@ -113,11 +115,22 @@ typedef struct {
 } PropTable;
 
 /* Native data for kinds that use u.host (Map, Set, Promise, Date...): the owning module
- * supplies the class record; mark is called during collection, finalize at sweep. */
+ * supplies the class record; mark is called during collection, finalize at sweep.
+ * A weak container (WeakMap, WeakSet, WeakRef) also supplies the two weak hooks, and its
+ * mark leaves the weakly held values alone (gc.h, "weak containers"):
+ *  - mark_weak: one ephemeron step: marks (gc_mark_value) whatever must live because
+ *    something it is held for is marked (gc_value_is_marked): for an ephemeron table,
+ *    the value of every entry whose key is marked. Returns true when it marked anything
+ *    that was not marked before; the GC repeats until no container makes progress.
+ *  - sweep_weak: after marking, before any object is freed: drops what refers to an
+ *    unmarked object (entries whose key is unmarked, a WeakRef's dead target). Must not
+ *    allocate or run JS. */
 typedef struct ObjClass {
     const char *name;
     void (*mark)(Vm *vm, Obj *o);
     void (*finalize)(Vm *vm, Obj *o);
+    bool (*mark_weak)(Vm *vm, Obj *o);
+    void (*sweep_weak)(Vm *vm, Obj *o);
 } ObjClass;
 
 typedef Value NativeFn(Vm *vm, Value this_val, int argc, const Value *argv,
@@ -128,7 +141,7 @@ struct Obj {
     uint8_t kind;  /* ObjKind */
     uint8_t flags; /* OBJF_* */
     uint16_t spare;
-    uint32_t spare2; /* error with OBJF_STACK_PENDING: the length of the stack's header */
+    uint32_t identity; /* the identity hash (obj_identity_hash), 0 until first asked for */
     Obj *proto;    /* [[Prototype]], NULL for null */
     PropTable props;
     union {
@@ -159,7 +172,11 @@ struct Obj {
             Value *args;
             uint32_t argc;
         } bound;
-        Value prim; /* BOOLEAN, NUMBER, STRING, SYMBOL wrappers; ERROR: unused */
+        Value prim; /* BOOLEAN, NUMBER, STRING, SYMBOL wrappers */
+        struct {    /* ERROR */
+            uint32_t stack_header; /* with OBJF_STACK_PENDING: the byte length of the
+                                      header that the stack text was captured with */
+        } error;
         struct {    /* GENERATOR, ASYNC_GENERATOR */
             Activation *act;
             Value queue;    /* async generator request queue (asyncgen.h) */
@@ -180,6 +197,16 @@ typedef struct {
     bool writable, enumerable, configurable;
     Value value, get, set;
 } PropDesc;
+
+/* The identity hash of o, for hash tables keyed by objects (Map, Set, WeakMap...): a
+ * nonzero number handed out in the order objects are first asked for one, per VM, never
+ * derived from an address, so that bucket placement is the same from run to run. Stable
+ * for o's lifetime. Never allocates. */
+uint32_t obj_identity_hash(Vm *vm, Obj *o);
+/* Whether o has been given its identity hash yet (an object without one is in no table). */
+static inline bool obj_has_identity_hash(const Obj *o) {
+    return o->identity != 0;
+}
 
 /* Name of a kind, for inspect and Object.prototype.toString. */
 const char *obj_kind_name(ObjKind kind);

@@ -19,7 +19,8 @@
 static void promise_mark(Vm *vm, Obj *o);
 static void promise_finalize(Vm *vm, Obj *o);
 
-static const ObjClass promise_class = {"Promise", promise_mark, promise_finalize};
+static const ObjClass promise_class = {
+    .name = "Promise", .mark = promise_mark, .finalize = promise_finalize};
 
 static void mark_reaction(Vm *vm, const PromiseReaction *r) {
     gc_mark_value(vm, r->capability.promise);

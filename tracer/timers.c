@@ -157,7 +157,7 @@ static void timer_finalize(Vm *vm, Obj *o) {
     o->u.host.data = NULL;
 }
 
-static const ObjClass timer_class = {"Timer", NULL, timer_finalize};
+static const ObjClass timer_class = {.name = "Timer", .finalize = timer_finalize};
 
 Obj *timer_new(Vm *vm, TimerSet *ts, Obj *proto, TimerApi api, Value callback, Value args) {
     gc_root_push(vm, &callback);

@@ -37,6 +37,13 @@ void trc_set_time(Tracer *t, double ms) {
         t->time = ms;
 }
 
+void trc_set_clock(Tracer *t, double (*clock)(void *ctx), void *ctx) {
+    if (t) {
+        t->clock = clock;
+        t->clock_ctx = ctx;
+    }
+}
+
 void trc_set_turn(Tracer *t, uint64_t turn) {
     if (t)
         t->turn = turn;
@@ -479,6 +486,8 @@ void trc_done(Tracer *t, const Job *job, TfEnumValue completion) {
             tf_field_enum(t->w, TFF_completion, completion);
         if (t->vm)
             tf_field_uint(t->w, TFF_steps, t->vm->steps - t->steps_at_run);
+        if (t->clock)
+            t->time = t->clock(t->clock_ctx); /* the steps the job ran cost virtual time */
         tf_field_num(t->w, TFF_time, t->time);
         tf_end(t->w);
     }
@@ -591,11 +600,18 @@ uint64_t trc_running_activation(const Tracer *t) {
 }
 
 void trc_log(Tracer *t, TfEnumValue stream, const char *text, size_t len, const char *method) {
+    trc_log_text(t, stream, text, len, true, method);
+}
+
+void trc_log_text(Tracer *t, TfEnumValue stream, const char *text, size_t len, bool newline,
+                  const char *method) {
     if (!on(t))
         return;
     tf_begin(t->w, EV_LOG);
     tf_field_enum(t->w, TFF_stream, stream);
     tf_field_strn(t->w, TFF_text, text, len);
+    if (!newline)
+        tf_field_bool(t->w, TFF_newline, false);
     if (method)
         tf_field_str(t->w, TFF_method, method);
     field_by(t);
@@ -638,7 +654,7 @@ void trc_clear(Tracer *t, uint64_t timer) {
 }
 
 void trc_error(Tracer *t, TfEnumValue kind, const char *message, const char *stack,
-               uint64_t promise, bool fatal) {
+               uint64_t promise, bool fatal, const char *file, SrcPos at) {
     if (!on(t))
         return;
     tf_begin(t->w, EV_ERROR);
@@ -650,6 +666,8 @@ void trc_error(Tracer *t, TfEnumValue kind, const char *message, const char *sta
     if (fatal)
         tf_field_bool(t->w, TFF_fatal, true);
     field_by(t);
+    if (file && at.line)
+        tf_field_loc(t->w, TFF_at, file, at.line, at.col ? at.col : 1);
     tf_end(t->w);
 }
 

@@ -39,6 +39,10 @@ typedef struct Tracer {
     uint64_t turn;          /* the macrotask turn (run.turn), kept by the host */
     double time;            /* the virtual clock (ms), kept by the host */
     uint64_t steps_at_run;  /* vm->steps when the running job started (done.steps) */
+    /* The host's clock (trc_set_clock): read for done.time, so a job's end shows the
+     * virtual time its code cost; NULL: `time` as last set. */
+    double (*clock)(void *ctx);
+    void *clock_ctx;
     /* When set, and while the innermost frame is still at_base, `at` positions come from
      * at_frame's saved pc instead: the return that settles an async function's promise
      * is reported after its frame was unlinked (async.c). A getter or then() that runs
@@ -67,6 +71,9 @@ static inline bool trc_on(const Tracer *t) {
 }
 /* The host advances the virtual clock and the turn (run.time, run.turn, done.time). */
 void trc_set_time(Tracer *t, double ms);
+/* The host's clock, read (and kept as `time`) when a job ends; NULL to stop reading it
+ * (the host's state is about to go). */
+void trc_set_clock(Tracer *t, double (*clock)(void *ctx), void *ctx);
 void trc_set_turn(Tracer *t, uint64_t turn);
 
 /* ---- helpers shared with the modules that emit ------------------------------------- */
@@ -132,6 +139,10 @@ void trc_resume(Tracer *t, uint64_t activation, TfEnumValue completion, Value v)
  * The running job and the innermost running activation (trc_running_activation) are
  * attributed; `at` is the console call. */
 void trc_log(Tracer *t, TfEnumValue stream, const char *text, size_t len, const char *method);
+/* The same for output that may end without a newline (process.stdout.write): newline
+ * false writes `newline: false`. */
+void trc_log_text(Tracer *t, TfEnumValue stream, const char *text, size_t len, bool newline,
+                  const char *method);
 /* The id of the innermost activation on the running frame chain (async function,
  * generator...), 0 when none: what a console line is attributed to. */
 uint64_t trc_running_activation(const Tracer *t);
@@ -141,9 +152,10 @@ void trc_timer(Tracer *t, uint64_t timer, TfEnumValue api, bool has_delay, doubl
                double clamped, double due, int nesting, bool rearm, Value callback);
 void trc_clear(Tracer *t, uint64_t timer);
 /* error: kind TFV_ERROR_KIND_*; message is the first line as node prints it; stack may be
- * NULL; promise: the rejected promise id or 0. */
+ * NULL; promise: the rejected promise id or 0; `at`: file and position where the error
+ * was thrown (or created, for a rejection), none when file is NULL or at.line is 0. */
 void trc_error(Tracer *t, TfEnumValue kind, const char *message, const char *stack,
-               uint64_t promise, bool fatal);
+               uint64_t promise, bool fatal, const char *file, SrcPos at);
 /* limit: name TFV_LIMIT_*, max its value, message as printed (may be NULL). */
 void trc_limit(Tracer *t, TfEnumValue name, double max, const char *message);
 /* note: kind TFV_NOTE_KIND_*; job/other 0 when absent. */

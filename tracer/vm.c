@@ -17,6 +17,7 @@
 
 #include "tracer/async.h"
 #include "tracer/asyncgen.h"
+#include "tracer/builtins/regexp.h"
 #include "tracer/bytecode.h"
 #include "tracer/frame.h"
 #include "tracer/function.h"
@@ -139,43 +140,6 @@ bool vm_check_limits(Vm *vm) {
     return !vm->terminated;
 }
 
-/* "    at name (file:line:col)" lines, innermost first (V8's format, without node's
- * internal frames). */
-void vm_capture_stack(Vm *vm, StrBuf *out, int skip) {
-    int n = 0;
-    for (Frame *f = vm->frame; f && n < 10; f = f->caller) {
-        if (skip > 0) {
-            skip--;
-            continue;
-        }
-        FuncProto *p = f->proto;
-        if (!p)
-            continue;
-        uint32_t off = f->pc ? (uint32_t)(f->pc - p->code) : 0;
-        SrcPos pos = bc_pos_at(p, off ? off - 1 : 0);
-        StrBuf file;
-        strbuf_init(&file);
-        if (p->filename)
-            str_to_utf8(p->filename, &file);
-        strbuf_puts(out, "\n    at ");
-        char nb[200];
-        if (p->flags & FP_SCRIPT) {
-            strbuf_printf(out, "Object.<anonymous> (%s:%u:%u)", file.data, pos.line, pos.col);
-        } else {
-            const char *name = p->name == ATOM_empty_string ? ""
-                                                            : atom_to_cbuf(vm, p->name, nb, sizeof nb);
-            if ((f->flags & FRAME_CONSTRUCT) && *name)
-                strbuf_printf(out, "new %s (%s:%u:%u)", name, file.data, pos.line, pos.col);
-            else if (*name)
-                strbuf_printf(out, "%s (%s:%u:%u)", name, file.data, pos.line, pos.col);
-            else
-                strbuf_printf(out, "%s:%u:%u", file.data, pos.line, pos.col);
-        }
-        strbuf_fini(&file);
-        n++;
-    }
-}
-
 /* The data value of key found on o or its chain without running getters (undefined for
  * an accessor or when absent). */
 static Value data_value(Obj *o, Atom key) {
@@ -202,15 +166,158 @@ static void error_header(Obj *e, StrBuf *sb) {
     }
 }
 
-/* How many innermost frames a constructor call's stack leaves out: those up to and
- * including the frame constructing new_target (V8: the error's constructor chain). */
+/* ---- error.stack: JS frames and native calls ---- */
+
+/* The stack entries innermost first: every running native function sits just inside the
+ * JS frame that called it. A cursor over both lists. */
+typedef struct {
+    Frame *frame;       /* the next JS frame, or NULL after the outermost */
+    NativeCall *native; /* the next native call */
+    bool done;
+} StackWalk;
+
+static void walk_init(Vm *vm, StackWalk *w) {
+    w->frame = vm->frame;
+    w->native = vm->native_calls;
+    w->done = false;
+}
+
+/* The next entry: a native call (*nc set) or a JS frame (*f set); false at the end. */
+static bool walk_next(StackWalk *w, Frame **f, NativeCall **nc) {
+    *f = NULL;
+    *nc = NULL;
+    if (w->native && w->native->frame == w->frame) {
+        *nc = w->native;
+        w->native = w->native->outer;
+        return true;
+    }
+    if (!w->frame)
+        return false;
+    *f = w->frame;
+    w->frame = w->frame->caller;
+    return true;
+}
+
+/* V8's type name of a native call's receiver (CallSiteInfo::GetTypeName): the wrapper
+ * name for primitives, "Function" for functions, else the object's @@toStringTag or its
+ * constructor's name ("JSON", "Map", "Array", "A"), "Object" when neither; NULL for
+ * undefined and null (then only the function name shows). */
+static const char *native_type_name(Vm *vm, Value recv, char *buf, size_t cap) {
+    if (val_is_nullish(recv))
+        return NULL;
+    if (val_is_string(recv))
+        return "String";
+    if (val_is_number(recv))
+        return "Number";
+    if (val_is_bool(recv))
+        return "Boolean";
+    if (val_is_symbol(recv))
+        return "Symbol";
+    if (!val_is_object(recv))
+        return "Object";
+    if (IsCallable(recv))
+        return "Function";
+    Obj *o = val_as_obj(recv);
+    Value tag = data_value(o, ATOM_Symbol_toStringTag);
+    if (val_is_string(tag) && val_as_str(tag)->len) {
+        str_to_cbuf(val_as_str(tag), buf, cap);
+        return buf;
+    }
+    Value ctor = data_value(o, ATOM_constructor);
+    if (IsCallable(ctor)) {
+        ObjString *n = fn_get_name(vm, val_as_obj(ctor));
+        if (n && n->len) {
+            str_to_cbuf(n, buf, cap);
+            return buf;
+        }
+    }
+    return "Object";
+}
+
+static void put_native_entry(Vm *vm, const NativeCall *nc, StrBuf *out) {
+    char nb[128], tb[128];
+    str_to_cbuf(fn_get_name(vm, nc->fn), nb, sizeof nb);
+    strbuf_puts(out, "\n    at ");
+    if (!val_is_undefined(nc->new_target)) {
+        strbuf_printf(out, "new %s (<anonymous>)", nb);
+        return;
+    }
+    const char *type = native_type_name(vm, nc->this_val, tb, sizeof tb);
+    if (type)
+        strbuf_printf(out, "%s.%s (<anonymous>)", type, nb);
+    else
+        strbuf_printf(out, "%s (<anonymous>)", nb);
+}
+
+static void put_frame_entry(Vm *vm, const Frame *f, StrBuf *out) {
+    FuncProto *p = f->proto;
+    uint32_t off = f->pc ? (uint32_t)(f->pc - p->code) : 0;
+    SrcPos pos = bc_pos_at(p, off ? off - 1 : 0);
+    StrBuf file;
+    strbuf_init(&file);
+    if (p->filename)
+        str_to_utf8(p->filename, &file);
+    strbuf_puts(out, "\n    at ");
+    char nb[200];
+    if (p->flags & FP_SCRIPT) {
+        strbuf_printf(out, "Object.<anonymous> (%s:%u:%u)", file.data, pos.line, pos.col);
+    } else {
+        const char *name =
+            p->name == ATOM_empty_string ? "" : atom_to_cbuf(vm, p->name, nb, sizeof nb);
+        if ((f->flags & FRAME_CONSTRUCT) && *name)
+            strbuf_printf(out, "new %s (%s:%u:%u)", name, file.data, pos.line, pos.col);
+        else if (*name)
+            strbuf_printf(out, "%s (%s:%u:%u)", name, file.data, pos.line, pos.col);
+        else
+            strbuf_printf(out, "%s:%u:%u", file.data, pos.line, pos.col);
+    }
+    strbuf_fini(&file);
+}
+
+/* "    at ..." lines, innermost first, after skipping skip entries (V8's format, without
+ * node's internal frames; Error.stackTraceLimit 10). */
+static void capture_stack(Vm *vm, StrBuf *out, int skip) {
+    StackWalk w;
+    walk_init(vm, &w);
+    Frame *f;
+    NativeCall *nc;
+    int n = 0;
+    while (n < 10 && walk_next(&w, &f, &nc)) {
+        if (skip > 0) {
+            skip--;
+            continue;
+        }
+        if (nc && !(nc->fn->flags & OBJF_HIDDEN_FRAME)) {
+            put_native_entry(vm, nc, out);
+            n++;
+        } else if (f && f->proto) {
+            put_frame_entry(vm, f, out);
+            n++;
+        }
+    }
+}
+
+void vm_capture_stack(Vm *vm, StrBuf *out) {
+    NativeCall *nc = vm->native_calls;
+    capture_stack(vm, out, nc && nc->frame == vm->frame ? 1 : 0);
+}
+
+/* How many innermost entries a constructor call's stack leaves out: those up to and
+ * including the one constructing new_target (V8: the error's constructor chain; the
+ * native Error constructor itself for `new Error`). */
 static int frames_to_skip(Vm *vm, Value new_target) {
     if (!val_is_object(new_target))
         return 0;
+    StackWalk w;
+    walk_init(vm, &w);
+    Frame *f;
+    NativeCall *nc;
     int n = 0;
-    for (Frame *f = vm->frame; f; f = f->caller) {
+    while (walk_next(&w, &f, &nc)) {
         n++;
-        if ((f->flags & FRAME_CONSTRUCT) && val_obj(f->callee) == new_target)
+        if (f && (f->flags & FRAME_CONSTRUCT) && val_obj(f->callee) == new_target)
+            return n;
+        if (nc && val_obj(nc->fn) == new_target)
             return n;
     }
     return 0;
@@ -222,20 +329,24 @@ Obj *vm_new_error_for(Vm *vm, Obj *proto, ObjString *msg, Value new_target) {
     gc_root_push_ptr(vm, &msg);
     Obj *e = obj_new_kind(vm, OBJ_ERROR, proto);
     gc_root_push_ptr(vm, &e);
-    if (msg && !obj_define_value(vm, e, ATOM_message, val_str(msg), PROP_BUILTIN))
+    /* V8's own-property order is stack, then message (then cause, errors): the stack
+     * slot comes first and is filled once the message is there */
+    if (!obj_define_value(vm, e, ATOM_stack, VAL_UNDEFINED, PROP_BUILTIN) ||
+        (msg && !obj_define_value(vm, e, ATOM_message, val_str(msg), PROP_BUILTIN)))
         vm_take_exception(vm);
     /* stack = "<name>: <message>" + frames (the header is rewritten at its first read) */
     StrBuf sb;
     strbuf_init(&sb);
     error_header(e, &sb);
     uint32_t header = (uint32_t)sb.len;
-    vm_capture_stack(vm, &sb, skip);
+    capture_stack(vm, &sb, skip);
     ObjString *stack = str_new_utf8(vm, sb.data, sb.len);
     strbuf_fini(&sb);
-    if (!obj_define_value(vm, e, ATOM_stack, val_str(stack), PROP_BUILTIN))
-        vm_take_exception(vm);
+    Prop *sp = obj_find_own_prop(e, ATOM_stack);
+    if (sp && !(sp->flags & PROP_ACCESSOR))
+        sp->u.value = val_str(stack);
     e->flags |= OBJF_STACK_PENDING;
-    e->spare2 = header;
+    e->u.error.stack_header = header;
     gc_root_pop(vm, 3);
     return e;
 }
@@ -259,8 +370,8 @@ void vm_error_stack_materialize(Vm *vm, Obj *e) {
     strbuf_init(&sb);
     str_to_utf8(val_as_str(p->u.value), &old);
     error_header(e, &sb);
-    if (e->spare2 <= old.len)
-        strbuf_put(&sb, old.data + e->spare2, old.len - e->spare2);
+    if (e->u.error.stack_header <= old.len)
+        strbuf_put(&sb, old.data + e->u.error.stack_header, old.len - e->u.error.stack_header);
     if (sb.len != old.len || memcmp(sb.data, old.data, sb.len) != 0) {
         gc_root_push_ptr(vm, &e);
         ObjString *s = str_new_utf8(vm, sb.data, sb.len);
@@ -281,37 +392,21 @@ static Value throw_error_v(Vm *vm, IntrinsicId proto_id, const char *fmt, va_lis
     return vm_throw(vm, val_obj(e));
 }
 
-Value vm_throw_type_error(Vm *vm, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    Value r = throw_error_v(vm, INTR_TypeErrorPrototype, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-Value vm_throw_range_error(Vm *vm, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    Value r = throw_error_v(vm, INTR_RangeErrorPrototype, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-Value vm_throw_reference_error(Vm *vm, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    Value r = throw_error_v(vm, INTR_ReferenceErrorPrototype, fmt, ap);
-    va_end(ap);
-    return r;
-}
-
-Value vm_throw_syntax_error(Vm *vm, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    Value r = throw_error_v(vm, INTR_SyntaxErrorPrototype, fmt, ap);
-    va_end(ap);
-    return r;
-}
+/* vm_throw_type_error, vm_throw_range_error, vm_throw_reference_error and
+ * vm_throw_syntax_error (vm.h): one varargs wrapper each around throw_error_v. */
+#define VM_THROW_ERROR_FN(lower, Name)                                                       \
+    Value vm_throw_##lower##_error(Vm *vm, const char *fmt, ...) {                           \
+        va_list ap;                                                                          \
+        va_start(ap, fmt);                                                                   \
+        Value r = throw_error_v(vm, INTR_##Name##Prototype, fmt, ap);                         \
+        va_end(ap);                                                                          \
+        return r;                                                                            \
+    }
+VM_THROW_ERROR_FN(type, TypeError)
+VM_THROW_ERROR_FN(range, RangeError)
+VM_THROW_ERROR_FN(reference, ReferenceError)
+VM_THROW_ERROR_FN(syntax, SyntaxError)
+#undef VM_THROW_ERROR_FN
 
 /* GetDataProperty along the chain without running getters (undefined when absent or an
  * accessor). */
@@ -423,6 +518,31 @@ void vm_describe_value(Vm *vm, Value v, StrBuf *out) {
     } else {
         strbuf_puts(out, "#<Object>");
     }
+}
+
+void vm_describe_callsite(Vm *vm, Value v, StrBuf *out) {
+    char tb[16];
+    strbuf_puts(out, atom_to_cbuf(vm, val_typeof(v), tb, sizeof tb));
+    if (val_is_string(v)) {
+        strbuf_puts(out, " \"");
+        str_to_utf8(val_as_str(v), out);
+        strbuf_putc(out, '"');
+    } else if (val_is_null(v) || val_is_bool(v) || val_is_number(v)) {
+        strbuf_putc(out, ' ');
+        vm_describe_value(vm, v, out);
+    }
+}
+
+Value vm_throw_type_error_describing(Vm *vm, const char *fmt, Value v, bool callsite) {
+    StrBuf sb;
+    strbuf_init(&sb);
+    if (callsite)
+        vm_describe_callsite(vm, v, &sb);
+    else
+        vm_describe_value(vm, v, &sb);
+    Value r = vm_throw_type_error(vm, fmt, sb.data);
+    strbuf_fini(&sb);
+    return r;
 }
 
 Value vm_throw_not_object_access(Vm *vm, Value base, Atom key, bool is_set) {
@@ -616,9 +736,12 @@ static Value call_native(Vm *vm, Obj *fn, Value this_val, int argc, const Value 
     if (vm_c_stack_exhausted(vm))
         return stack_overflow(vm);
     NativeCtx ctx = {fn, new_target, fn->u.native.magic};
+    NativeCall nc = {vm->native_calls, fn, this_val, new_target, vm->frame};
+    vm->native_calls = &nc;
     vm->c_depth++;
     Value r = fn->u.native.fn(vm, this_val, argc, argv, &ctx);
     vm->c_depth--;
+    vm->native_calls = nc.outer;
     return r;
 }
 
@@ -755,8 +878,9 @@ Value vm_run_script(Vm *vm, FuncProto *script) {
     gc_root_pop(vm, 1);
     gc_root_push_ptr(vm, &fn);
     Value this_val = val_obj(vm->realm->global);
-    if (!(script->flags & FP_STRICT) || true) {
-        /* node runs a CommonJS module: top-level this is module.exports ({}) */
+    if (!(script->flags & FP_GLOBAL_SCRIPT)) {
+        /* node runs a CommonJS module: top-level this is module.exports ({}); a classic
+         * Script's is the global object (#sec-globaldeclarationinstantiation) */
         Obj *exports = obj_new_plain(vm);
         this_val = val_obj(exports);
     }
@@ -1020,42 +1144,56 @@ static ObjString *site_text(Frame *f, const uint8_t *ip) {
     return f && f->proto ? bc_site_text(f->proto, (uint32_t)(ip - f->proto->code)) : NULL;
 }
 
-bool GetIterator(Vm *vm, Value obj, const ObjString *t, Value *iter, Value *next) {
-    gc_root_push(vm, &obj);
-    bool ok = false;
-    Value m = val_is_nullish(obj) ? VAL_UNDEFINED : val_get(vm, obj, ATOM_Symbol_iterator);
-    if (m == VAL_EXCEPTION)
-        goto out;
-    if (!IsCallable(m)) {
-        StrBuf sb;
-        strbuf_init(&sb);
-        if (t)
-            str_to_utf8(t, &sb);
-        else
-            vm_describe_value(vm, obj, &sb);
-        if (val_is_nullish(obj) && !t)
-            vm_throw_type_error(vm, "%s is not iterable (cannot read property Symbol(Symbol.iterator))",
-                                sb.data);
-        else
-            vm_throw_type_error(vm, "%s is not iterable", sb.data);
-        strbuf_fini(&sb);
-        goto out;
-    }
-    Value it = vm_call(vm, m, obj, 0, NULL);
+/* The iterator abstract operations (ecma262 #sec-operations-on-iterator-objects), shared
+ * by the VM (for-of, spread, destructuring, yield*) and the built-ins that iterate
+ * (Array.from, the Map/Set/WeakMap/WeakSet constructors). An Iterator Record is the pair
+ * (iter, next) that the caller keeps rooted. */
+
+bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter, Value *next) {
+    /* 1. Let iterator be ? Call(method, obj). */
+    Value it = vm_call(vm, method, obj, 0, NULL);
     if (it == VAL_EXCEPTION)
-        goto out;
+        return false;
+    /* 2. If iterator is not an Object, throw a TypeError exception. */
     if (!val_is_object(it)) {
         vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
-        goto out;
+        return false;
     }
+    /* 3. Let nextMethod be ? Get(iterator, "next"). */
     gc_root_push(vm, &it);
     Value n = obj_get(vm, val_as_obj(it), ATOM_next);
     gc_root_pop(vm, 1);
     if (n == VAL_EXCEPTION)
-        goto out;
+        return false;
     *iter = it;
     *next = n;
-    ok = true;
+    return true;
+}
+
+bool GetIterator(Vm *vm, Value obj, const ObjString *t, Value *iter, Value *next) {
+    gc_root_push(vm, &obj);
+    bool ok = false;
+    /* 3. Let method be ? GetMethod(obj, @@iterator). */
+    Value m = val_is_nullish(obj) ? VAL_UNDEFINED : val_get(vm, obj, ATOM_Symbol_iterator);
+    if (m == VAL_EXCEPTION)
+        goto out;
+    /* 4. If method is undefined, throw a TypeError exception (V8: the operand's source
+     * text, or without one the call-site description and the property it looked for). */
+    if (!IsCallable(m)) {
+        if (t) {
+            StrBuf sb;
+            strbuf_init(&sb);
+            str_to_utf8(t, &sb);
+            vm_throw_type_error(vm, "%s is not iterable", sb.data);
+            strbuf_fini(&sb);
+        } else {
+            vm_throw_type_error_describing(
+                vm, "%s is not iterable (cannot read property Symbol(Symbol.iterator))", obj, true);
+        }
+        goto out;
+    }
+    /* 5. Return ? GetIteratorFromMethod(obj, method). */
+    ok = GetIteratorFromMethod(vm, obj, m, iter, next);
 out:
     gc_root_pop(vm, 1);
     return ok;
@@ -1067,17 +1205,19 @@ static bool get_iterator(Vm *vm, Frame *f, const uint8_t *ip, Value obj, Value *
 }
 
 int IteratorStep(Vm *vm, Value iter, Value next, Value *value) {
+    /* IteratorNext: Call(iteratorRecord.[[NextMethod]], iteratorRecord.[[Iterator]]) */
+    if (!IsCallable(next)) {
+        vm_throw_type_error_describing(vm, "%s is not a function", next, true);
+        return -1;
+    }
     Value r = vm_call(vm, next, iter, 0, NULL);
     if (r == VAL_EXCEPTION)
         return -1;
     if (!val_is_object(r)) {
-        StrBuf sb;
-        strbuf_init(&sb);
-        vm_describe_value(vm, r, &sb);
-        vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
-        strbuf_fini(&sb);
+        vm_throw_type_error_describing(vm, "Iterator result %s is not an object", r, false);
         return -1;
     }
+    /* IteratorComplete, then IteratorValue */
     gc_root_push(vm, &r);
     Value d = obj_get(vm, val_as_obj(r), ATOM_done);
     int res = -1;
@@ -1097,6 +1237,8 @@ int IteratorStep(Vm *vm, Value iter, Value next, Value *value) {
 }
 
 bool IteratorClose(Vm *vm, Value iter, bool throwing) {
+    if (vm->terminated != TERM_NONE)
+        return false; /* a run limit unwinds without running JS */
     Value saved = VAL_UNDEFINED;
     if (throwing)
         saved = vm_take_exception(vm);
@@ -2235,10 +2377,17 @@ dispatch:
         NEXT();
     }
     CASE(REGEXP) {
-        (void)READ_U32();
+        /* #sec-regular-expression-literals-runtime-semantics-evaluation: a new object at
+         * every evaluation (the compiled pattern is shared, builtins/regexp.c) */
+        uint32_t k = READ_U32();
         SAVE_STATE();
-        vm_throw_syntax_error(vm, "RegExp is not supported yet");
-        THROW();
+        Value *pf = val_as_obj(consts[k])->u.array.elems;
+        Obj *re = bi_regexp_from_literal(vm, val_as_str(pf[0]), val_as_str(pf[1]));
+        if (!re)
+            THROW();
+        LOAD_STATE();
+        PUSH(val_obj(re));
+        NEXT();
     }
     CASE(CLOSURE) {
         FuncProto *p = (FuncProto *)val_as_gc(consts[READ_U32()]);

@@ -75,7 +75,19 @@ struct Vm {
                                       the hook's `log` event; NULL otherwise */
     void *host;                    /* the host/job-queue state (issue 4) */
     bool dump_bytecode;
+    struct NativeCall *native_calls; /* the running native functions, innermost first */
 };
+
+/* A native function being called (call_native keeps one on the C stack while it runs),
+ * so that error.stack shows it between the JS frames as V8 does: "at Array.map
+ * (<anonymous>)". fn and this_val are rooted by the caller for the call's duration. */
+typedef struct NativeCall {
+    struct NativeCall *outer;
+    Obj *fn;
+    Value this_val;
+    Value new_target; /* undefined for [[Call]] */
+    Frame *frame;     /* vm->frame when it was called (NULL: from a job or the host) */
+} NativeCall;
 
 /* Creates a VM with a fresh realm (every built-in registered). The C stack below the
  * caller's frame is the engine's: native code re-entering JS (vm_call, vm_resume...)
@@ -137,25 +149,43 @@ void vm_error_stack_materialize(Vm *vm, Obj *e);
 /* CreateIterResultObject (#sec-createiterresultobject): { value, done }. */
 Value CreateIterResultObject(Vm *vm, Value v, bool done);
 
-/* GetIterator(obj, sync) (#sec-getiterator): fills the Iterator Record's [[Iterator]]
- * and [[NextMethod]]. site: the source text of the operand for "x is not iterable" (NULL:
- * the value is described). False with the exception pending. */
+/* The iterator operations (#sec-operations-on-iterator-objects), the one implementation
+ * for the VM and the built-ins. An Iterator Record is the pair *iter ([[Iterator]]) and
+ * *next ([[NextMethod]]), which the caller roots. */
+/* GetIterator(obj, sync) (#sec-getiterator). site: the source text of the operand for
+ * V8's "x is not iterable" (NULL: "number 3 is not iterable (cannot read property
+ * Symbol(Symbol.iterator))", as for built-ins). False with the exception pending. */
 bool GetIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Value *next) WARN_UNUSED;
-/* IteratorStep + IteratorValue (#sec-iteratorstep): 1 with the value in *value, 0 when
- * the iterator is done, -1 on a throw. */
+/* GetIteratorFromMethod(obj, method) (#sec-getiteratorfrommethod): method is callable. */
+bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter,
+                           Value *next) WARN_UNUSED;
+/* IteratorStepValue (#sec-iteratorstepvalue: IteratorNext, IteratorComplete,
+ * IteratorValue): 1 with the value in *value, 0 when the iterator is done, -1 on a throw
+ * (a non-callable next: "number 5 is not a function"). */
 int IteratorStep(Vm *vm, Value iter, Value next, Value *value) WARN_UNUSED;
 /* IteratorClose(iteratorRecord, completion) (#sec-iteratorclose): throwing says whether
  * completion is a throw completion, which is pending in vm->exception and stays the
- * result (errors of return() are then ignored). False with an exception pending. */
+ * result (errors of return() are then ignored). False with an exception pending. After
+ * a run limit (vm->terminated) it runs nothing and returns false. */
 bool IteratorClose(Vm *vm, Value iter, bool throwing) WARN_UNUSED;
 
 /* A short description of v for "... is not a function" messages, as V8 renders the
  * callee expression when it has no source text: the value for primitives, "object"... */
 void vm_describe_value(Vm *vm, Value v, StrBuf *out);
+/* V8's description of a value that is not callable or not iterable when no source text
+ * of the call site is at hand (BuildDefaultCallSite): its typeof, then the value for
+ * strings ("string \"abc\""), numbers, booleans and null: "number 3", "object null",
+ * "undefined", "object", "symbol". */
+void vm_describe_callsite(Vm *vm, Value v, StrBuf *out);
+/* Throws a TypeError whose message is fmt with its one %s replaced by v described
+ * (vm_describe_callsite when callsite, else vm_describe_value). Returns VAL_EXCEPTION. */
+Value vm_throw_type_error_describing(Vm *vm, const char *fmt, Value v, bool callsite);
 
-/* The stack trace text of the current JS frames ("    at f (file.js:3:9)" lines), for
- * error.stack (#sec-error-objects; V8 format). */
-void vm_capture_stack(Vm *vm, StrBuf *out, int skip_native);
+/* The stack trace text of the current frames ("    at f (file.js:3:9)" lines, and
+ * "    at Array.map (<anonymous>)" for a running native function), for error.stack
+ * (#sec-error-objects; V8 format, at most 10 lines). Called from a native function
+ * (console.trace, Error.captureStackTrace), that function itself is left out. */
+void vm_capture_stack(Vm *vm, StrBuf *out);
 
 /* Run limits: counts a step; on the limit sets vm->terminated and a pending exception. */
 bool vm_check_limits(Vm *vm) WARN_UNUSED;

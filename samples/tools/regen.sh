@@ -15,6 +15,11 @@
 #                     `$NODE10 NAME.js` unless the node 10 event loop changes the order
 #   NAME.node10.out   stdout of `$NODE10 NAME.js`, written only when it differs from
 #                     NAME.es2017.out (then README.md explains the difference)
+# For our own programs, features/NAME.js, node 10 is the reference for es2017:
+#   features/NAME.es2019.out   stdout of `$NODE20 NAME.js`
+#   features/NAME.es2017.out   stdout of `$NODE10 NAME.js` (needs NODE10), or, for a program
+#                              that says `// node10: not run (...)` (a feature node 10
+#                              lacks), the desugared node 20 run as above
 # Exit status 1 when --check finds a difference, or when node 10 disagrees with the
 # desugared run for a sample that has no NAME.node10.out yet.
 set -u
@@ -56,6 +61,22 @@ for js in *.js; do
         else
             echo "regen: $name: node 10 differs from es2017 and there is no $name.node10.out"; status=1
         fi
+    fi
+done
+
+for js in features/*.js; do
+    name=${js%.js}
+    "$NODE20" "$js" >"$tmp/es2019" 2>/dev/null
+    put "$name.es2019.out" "$tmp/es2019"
+    if grep -q '^// node10: not run' "$js"; then
+        "$NODE20" tools/desugar_es2017_await.js "$js" >"$tmp/ds.js"
+        (cd "$tmp" && "$NODE20" ds.js >"$tmp/es2017" 2>/dev/null)
+        put "$name.es2017.out" "$tmp/es2017"
+    elif [ -n "$NODE10" ]; then
+        (cd features && "$NODE10" "${js#features/}") >"$tmp/es2017" 2>/dev/null
+        put "$name.es2017.out" "$tmp/es2017"
+    else
+        echo "regen: $name: NODE10 is not set: $name.es2017.out not made/checked"; status=1
     fi
 done
 exit $status

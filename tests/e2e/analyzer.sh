@@ -6,12 +6,14 @@
 # with FILE:LINE:COL, a line `trace why` cannot find exit 1.
 #
 # Golden files live in tests/golden/analyzer/ (NAME.stats, NAME.dot, NAME.out/.err,
-# NAME.diff, NAME.why, NAME.json);
+# NAME.diff, NAME.why, NAME.json), and for every seed puzzle, from traces recorded here
+# and now, in tests/golden/analyzer/seeds/;
 # the hand-written traces they come from in tests/golden/analyzer/traces/. After a
 # deliberate change of output, regenerate them with
-#     UPDATE_GOLDEN=1 sh tests/e2e/analyzer.sh
+#     UPDATE_GOLDEN=1 sh tests/e2e/analyzer.sh      (or UPDATE_GOLDENS=1)
 # and review the diff.
 . "$(dirname "$0")/lib.sh"
+: "${UPDATE_GOLDEN:=${UPDATE_GOLDENS:-}}"
 cd "$(dirname "$0")/../.." || exit 1
 # Graphviz and fontconfig leak by design; under ASan only those two are suppressed.
 LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
@@ -110,6 +112,153 @@ golden "graph --promises --activations (es2017 await)" "$G/seed_async_order.es20
     out -- "$TRACE_BIN" graph -T dot --promises --activations "$ES2017"
 golden "graph --activations shows an await that never resumes" "$G/stuck.layers.dot" out -- \
     "$TRACE_BIN" graph --activations --promises "$TR/stuck.yaml"
+
+# ---- the seed puzzles: real traces, golden log/stats/why/diff -------------------------
+# Every seed puzzle (samples/*.js) is traced here and now with `trace run` in es2019 and
+# es2017 (traces are deterministic), and the analyzer's text outputs are compared with
+# tests/golden/analyzer/seeds/NAME.{es2019,es2017}.{log,stats,why} and NAME.diff
+# (`trace diff` es2017 → es2019). `why` asks about the pair of lines whose order the seed
+# post discusses (the table below; one line alone: its chain, or with "-", a line the
+# program never prints: why not). The log must also equal the sample's expected stdout.
+
+SEEDS=$G/seeds
+SEED_TMP=$T_TMP/seeds
+mkdir -p "$SEED_TMP"
+ABS_BIN=$(cd "$(dirname "$TRACE_BIN")" && pwd)/$(basename "$TRACE_BIN")
+# in_seeds CMD...: CMD run in the directory of the traces, so outputs name them briefly.
+in_seeds() { (cd "$SEED_TMP" && "$@"); }
+# golden_all WANT NAME FILE -- CMD...: CMD exits WANT; its stdout then stderr equal FILE.
+golden_all() {
+    want=$1; name=$2; file=$3; shift 4
+    "$@" >"$T_TMP/out" 2>"$T_TMP/err"
+    st=$?
+    cat "$T_TMP/out" "$T_TMP/err" >"$T_TMP/all"
+    if [ "$st" -ne "$want" ]; then
+        fail "$name: exit status $st, expected $want"; sed 's/^/  | /' "$T_TMP/err" | head -n 5
+        return
+    fi
+    if [ -n "${UPDATE_GOLDEN:-}" ]; then
+        cp "$T_TMP/all" "$file"; pass; return
+    fi
+    if [ ! -f "$file" ]; then fail "$name: no golden file $file"; return; fi
+    expect_same "$name" "$file" "$T_TMP/all"
+}
+[ -n "${UPDATE_GOLDEN:-}" ] && mkdir -p "$SEEDS"
+while IFS='|' read -r s why_a why_b <&3; do
+    [ -n "$s" ] || continue
+    ok=1
+    for mode in es2019 es2017; do
+        y=$SEED_TMP/$s.$mode.yaml
+        "$TRACE_BIN" run --spec "$mode" -o "$y" "samples/$s.js" >/dev/null 2>&1 </dev/null
+        if [ ! -s "$y" ]; then fail "seed $s: trace run --spec $mode wrote no trace"; ok=; continue; fi
+        golden_all 0 "seed $s ($mode): log" "$SEEDS/$s.$mode.log" -- \
+            in_seeds "$ABS_BIN" log "$s.$mode.yaml"
+        expect_same "seed $s ($mode): log prints the expected stdout" "samples/$s.$mode.out" \
+            "$T_TMP/out"
+        golden_all 0 "seed $s ($mode): stats" "$SEEDS/$s.$mode.stats" -- \
+            in_seeds "$ABS_BIN" stats "$s.$mode.yaml"
+        if [ "$why_b" = "-" ]; then
+            golden_all 1 "seed $s ($mode): why \"$why_a\" (never printed)" "$SEEDS/$s.$mode.why" -- \
+                in_seeds "$ABS_BIN" why "$s.$mode.yaml" "$why_a"
+        elif [ -z "$why_b" ]; then
+            golden_all 0 "seed $s ($mode): why \"$why_a\"" "$SEEDS/$s.$mode.why" -- \
+                in_seeds "$ABS_BIN" why "$s.$mode.yaml" "$why_a"
+        else
+            golden_all 0 "seed $s ($mode): why \"$why_a\" \"$why_b\"" "$SEEDS/$s.$mode.why" -- \
+                in_seeds "$ABS_BIN" why "$s.$mode.yaml" "$why_a" "$why_b"
+        fi
+    done
+    [ -n "$ok" ] && golden_all 0 "seed $s: diff es2017 es2019" "$SEEDS/$s.diff" -- \
+        in_seeds "$ABS_BIN" diff --no-color "$s.es2017.yaml" "$s.es2019.yaml"
+done 3<<'EOF'
+async_return_value_then_004|async1 end|promise2
+await_async_fn_returning_then_chain_000|promise2|async1 end
+await_async_fn_vs_then_chain_000|async1 end|promise1
+await_async_fn_vs_then_chain_001|async1 end|promise2
+await_async_fn_vs_then_chain_002|async1 end|promise2
+await_async_fn_vs_then_chain_no_script_log_002|async1 end|Promise1
+await_desugared_es2017_resolve_thenable_003|promise3|async1 end
+await_desugared_es2019_direct_then_003|async1 end|promise2
+await_desugared_new_promise_resolve_003|promise3|async1 end
+await_empty_async_fn_then_chain_003|async1 end|promise2
+await_never_resolved_promise_000|async1 success|-
+await_resolved_new_promise_000|srcipt end|async1 success
+await_typo_aysnc2_reference_error_003|async1 end|-
+resolve_nested_promise_003|1-1|0-0
+resolve_thenable_object_003|1-0|0-0
+resolve_with_promise_resolve_001|async1 end|
+then_chain_callbacks_queued_one_by_one_003|promise2|promise3
+timers_same_phase_await_microtasks|after await|then1
+toutiao_interview_puzzle_003|async1 end|promise2
+two_timers_with_microtasks_004|async1 end|then3
+EOF
+[ -n "${UPDATE_GOLDEN:-}" ] && echo "updated $SEEDS"
+# Every seed puzzle has its line in the table above.
+for f in samples/*.js; do
+    s=$(basename "$f" .js)
+    if [ -f "$SEEDS/$s.diff" ]; then pass; else
+        fail "seed $s has no golden outputs (add it to the table in tests/e2e/analyzer.sh)"
+    fi
+done
+
+# ---- the README: the walkthrough's commands work as written, for every seed puzzle ----
+# The ```sh blocks of README.md's Walkthrough section run in a scratch directory that has
+# samples/ and `trace` on PATH: the first (the main puzzle) as it is, the second (the
+# commands for any puzzle) once for every row of the puzzle table, with that row's `p`
+# and `trace why` lines.
+
+RD=$T_TMP/readme
+mkdir -p "$RD/bin"
+ln -s "$ABS_BIN" "$RD/bin/trace"
+ln -s "$PWD/samples" "$RD/samples"
+awk -v dir="$RD" '/^## Walkthrough/ { w = 1; next } /^## / { w = 0 }
+    w && /^```sh$/ { b = 1; n++; next } b && /^```$/ { b = 0; next }
+    b { print > (dir "/block" n ".sh") }' README.md
+count_is "README walkthrough has two sh blocks" 2 "$(ls "$RD"/block*.sh 2>/dev/null | wc -l)"
+# the puzzle table: | `NAME` | what it shows | `"A" "B"` (exit 1) |
+sed -n 's/^| `\([a-z0-9_]*\)` | .* | \(`.*`\)\( (exit 1)\)\{0,1\} |$/\1\t\2\t\3/p' README.md |
+    sed 's/`//g' >"$RD/rows"
+count_is "README puzzle table lists every sample" "$(ls samples/*.js | wc -l)" "$(wc -l <"$RD/rows")"
+for f in samples/*.js; do
+    grep -q "^$(basename "$f" .js)	" "$RD/rows" && pass ||
+        fail "README puzzle table lacks $(basename "$f" .js)"
+done
+if (cd "$RD" && PATH="$RD/bin:$PATH" sh -e block1.sh) >"$T_TMP/out" 2>"$T_TMP/err"; then
+    pass
+    for pic in graph.svg timeline.svg; do well_formed "README walkthrough: $pic" "$RD/$pic"; done
+    expect_grep out 'why #6 "async1 end" came first (fifo)' "README walkthrough: why explains"
+    expect_grep out '"async1 end": A #7 → B #6, 2 ticks earlier' "README walkthrough: diff"
+else
+    fail "README walkthrough block 1 fails"; sed 's/^/  | /' "$T_TMP/err" | head -n 5
+fi
+while IFS='	' read -r s why_args missing <&3; do
+    d=$RD/$s
+    mkdir -p "$d"
+    ln -s "$PWD/samples" "$d/samples"
+    # the block with this row's name and question
+    sed -e "s/^p=[a-z0-9_]*/p=$s/" \
+        -e "s/^\(trace why \$p\.es2019\.yaml\) \"[^#]*\"\( *#\)/\1 $why_args\2/" \
+        "$RD/block2.sh" >"$d/run.sh"
+    grep -q "^p=$s " "$d/run.sh" && grep -qF "yaml $why_args" "$d/run.sh" ||
+        { fail "README block 2 cannot be applied to $s"; continue; }
+    (cd "$d" && PATH="$RD/bin:$PATH" sh run.sh) >"$d/out" 2>"$d/err"
+    for out in "$s.es2019.yaml" "$s.es2017.yaml" "$s.graph.svg" "$s.timeline.svg"; do
+        [ -s "$d/$out" ] && pass || fail "README commands for $s: no $out"
+    done
+    well_formed "README commands for $s: graph" "$d/$s.graph.svg"
+    well_formed "README commands for $s: timeline" "$d/$s.timeline.svg"
+    # the why answer: two chains and a rule, one chain, or (exit 1) what never ran
+    if [ -n "$missing" ]; then
+        grep -q "Perhaps the code that prints it never ran" "$d/err" && pass ||
+            fail "README commands for $s: why does not say what never ran"
+    elif grep -q "came first (" "$d/out" || { [ "${why_args#* \"}" = "$why_args" ] &&
+        grep -q "^chain of " "$d/out"; }; then
+        pass
+    else
+        fail "README commands for $s: why gives no explanation"; sed 's/^/  | /' "$d/err" | head -n 3
+    fi
+    grep -q "^summary: " "$d/out" && pass || fail "README commands for $s: diff gives no summary"
+done 3<"$RD/rows"
 
 # ---- diff ---------------------------------------------------------------------------
 

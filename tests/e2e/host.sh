@@ -26,6 +26,8 @@ flag_has() { # flag_has LINE FLAG HOST
     echo "$1" | tr ' ' '\n' | grep -E "^$2=" | tr '=,' '\n\n' | grep -qx "$3"
 }
 spec_of() { [ "$1" = node10 ] && echo "--spec es2017"; }
+# the program of a sample: NAME.mjs (an ES module) or NAME.js
+src_of() { if [ -f "$S/$1.mjs" ]; then echo "$S/$1.mjs"; else echo "$S/$1.js"; fi; }
 
 # `trace run` must hand the run to the host loop (host_attach / host_run): without it
 # every sample would fail for the same reason, so say it once
@@ -45,7 +47,7 @@ manifest | while read -r line; do
         rc_want=0
         [ -f "$S/$smp.$host.status" ] && rc_want=$(cat "$S/$smp.$host.status")
         # shellcheck disable=SC2046
-        timeout 120 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+        timeout 120 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$(src_of "$smp")" \
             -o "$T_TMP/$smp.$host.yaml" >"$T_TMP/out" 2>"$T_TMP/err"
         got=$?
         if [ "$got" -eq "$rc_want" ]; then pass; else
@@ -57,10 +59,10 @@ manifest | while read -r line; do
             "$TRACE_BIN" validate "$T_TMP/$smp.$host.yaml"
         # determinism: the same trace twice; and under GC stress
         # shellcheck disable=SC2046
-        "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+        "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$(src_of "$smp")" \
             >"$T_TMP/t2" 2>/dev/null
         # shellcheck disable=SC2046
-        TRACE_GC_STRESS=1 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$S/$smp.js" \
+        TRACE_GC_STRESS=1 "$TRACE_BIN" run --host "$host" $(spec_of "$host") "$(src_of "$smp")" \
             >"$T_TMP/t3" 2>/dev/null
         expect_same "$smp --host $host: same trace twice" "$T_TMP/$smp.$host.yaml" "$T_TMP/t2"
         expect_same "$smp --host $host: same trace under TRACE_GC_STRESS=1" \
@@ -116,6 +118,82 @@ trace_has browser_has_no_setimmediate browser 'ev: error, kind: uncaught, messag
     "a ReferenceError in the browser, as Chromium prints it"
 trace_has process_exit_code node 'ev: exit, code: 4, reason: normal' "process.exit(4)"
 
+trace_has module_ordering node 'ev: enqueue, job: 1, kind: Module, queue: script' \
+    "an ES module runs as a Module job"
+trace_has module_ordering node '^module: true' "the header says module"
+trace_has module_top_level_await node 'fn: "AsyncModuleExecutionFulfilled"' \
+    "top-level await settles the module's capability one job later"
+trace_has module_top_level_await node 'ev: activation, activation: 1, kind: async' \
+    "the module body is an async activation"
+trace_has module_error_after_await node 'ev: error, kind: uncaught, message: "Error: boom", .*fatal: true, .*at: ".*module_error_after_await.mjs:16:7"' \
+    "a module's error is a fatal uncaught error, with where it was thrown"
+trace_has module_unsettled_await node 'ev: exit, code: 13, reason: normal' \
+    "an unsettled top-level await exits with 13"
+
+# ES modules: --module on a .js file; await at the top level of a script stays a
+# SyntaxError; import of another file is a clear error before anything runs
+printf 'console.log(typeof this);\nawait null;\nconsole.log("after");\n' >"$T_TMP/tla.js"
+"$TRACE_BIN" run --module "$T_TMP/tla.js" -o /dev/null >"$T_TMP/out" 2>"$T_TMP/err"
+printf 'undefined\nafter\n' >"$T_TMP/want"
+expect_same "--module: a .js file runs as a module" "$T_TMP/want" "$T_TMP/out"
+expect_status 1 "top-level await in a script is a SyntaxError" -- \
+    "$TRACE_BIN" run "$T_TMP/tla.js" -o /dev/null
+"$TRACE_BIN" run "$T_TMP/tla.js" -o /dev/null >/dev/null 2>"$T_TMP/err"
+expect_grep err "tla.js:2:1: SyntaxError: await is only valid in async functions and the top level bodies of modules" \
+    "the SyntaxError of a top-level await in a script"
+printf 'console.log("never");\nimport { x } from "./other.mjs";\n' >"$T_TMP/imp.mjs"
+expect_status 1 "import of another file fails" -- "$TRACE_BIN" run "$T_TMP/imp.mjs" -o "$T_TMP/imp.yaml"
+"$TRACE_BIN" run "$T_TMP/imp.mjs" -o /dev/null >"$T_TMP/out" 2>"$T_TMP/err"
+expect_grep err "imp.mjs:2:1: Error [ERR_TICKSCOPE_IMPORT]: Cannot import './other.mjs': tickscope runs a single file" \
+    "import of another file: a clear error"
+if [ -s "$T_TMP/out" ]; then fail "import of another file: the module must not run"; else pass; fi
+printf 'export const a = 1;\nexport function f() { return a + 1; }\nexport { a as b };\nexport default class C { m() { return f(); } }\nconsole.log(a, f(), new C().m());\n' >"$T_TMP/exp.mjs"
+"$TRACE_BIN" run "$T_TMP/exp.mjs" -o /dev/null >"$T_TMP/out" 2>"$T_TMP/err"
+printf '1 2 2\n' >"$T_TMP/want"
+expect_same "export declarations evaluate their declarations" "$T_TMP/want" "$T_TMP/out"
+
+# ---- how a node process ends, against node 20: exit status, stdout, the first line of
+# stderr (process.exit / exitCode from callbacks, uncaught exceptions in callbacks,
+# unhandled rejections under each --unhandled-rejections mode)
+mkdir -p "$T_TMP/ends"
+E=$T_TMP/ends
+printf 'setTimeout(() => { console.log("a"); process.exit(3); console.log("never"); }, 1);\nsetTimeout(() => console.log("never 2"), 2);\n' >"$E/exit_in_timer.js"
+printf 'Promise.resolve().then(() => { console.log("p"); process.exit(); });\nprocess.nextTick(() => { console.log("tick"); process.exitCode = 5; });\nsetTimeout(() => console.log("never"), 0);\n' >"$E/exit_in_promise.js"
+printf 'process.exitCode = 7;\nsetTimeout(() => console.log("timer"), 1);\n' >"$E/exit_code.js"
+printf 'setTimeout(() => { console.log("t1"); throw new TypeError("bad"); }, 1);\nsetTimeout(() => console.log("never"), 1);\nPromise.resolve().then(() => console.log("p"));\n' >"$E/throw_in_timer.js"
+printf 'process.nextTick(() => { throw new RangeError("in tick"); });\nPromise.resolve().then(() => console.log("never p"));\n' >"$E/throw_in_tick.js"
+printf 'setImmediate(() => { throw { code: 42 }; });\n' >"$E/throw_value.js"
+printf 'Promise.reject(new Error("nope"));\nsetTimeout(() => console.log("timer"), 1);\nconsole.log("end");\n' >"$E/rejection_error.js"
+printf 'Promise.reject(42);\nsetTimeout(() => console.log("timer"), 1);\n' >"$E/rejection_value.js"
+printf 'const p = Promise.reject(new Error("late"));\nsetTimeout(() => { p.catch(() => console.log("caught")); }, 1);\nsetTimeout(() => console.log("timer 2"), 5);\n' >"$E/rejection_late.js"
+if [ "${TRACE_BUILD_LABEL:-release}" = release ] && command -v node >/dev/null 2>&1; then
+    for f in "$E"/*.js; do
+        b=$(basename "$f" .js)
+        modes="default"
+        case $b in rejection_*) modes="default throw strict warn none warn-with-error-code" ;; esac
+        for m in $modes; do
+            flag=""
+            [ "$m" = default ] || flag="--unhandled-rejections=$m"
+            # shellcheck disable=SC2086
+            node $flag "$f" >"$E/n.out" 2>"$E/n.err"
+            nrc=$?
+            # shellcheck disable=SC2086
+            "$TRACE_BIN" run $flag "$f" -o /dev/null >"$E/t.out" 2>"$E/t.err"
+            trc=$?
+            if [ "$nrc" -eq "$trc" ]; then pass; else
+                fail "$b [$m]: exit status $trc, node exits with $nrc"
+            fi
+            expect_same "$b [$m]: stdout as node's" "$E/n.out" "$E/t.out"
+            # stderr: node's first line, with its absolute path and pid taken out
+            head -n 1 "$E/n.err" | sed "s#$E/##; s#(node:[0-9]*)#(node)#" >"$E/n.first"
+            head -n 1 "$E/t.err" | sed "s#$E/##" >"$E/t.first"
+            expect_same "$b [$m]: the first stderr line as node's" "$E/n.first" "$E/t.first"
+        done
+    done
+else
+    skip "process ends vs node 20: node not installed (or not the release build)"
+fi
+
 # the TimeoutOverflowWarning text (stderr)
 "$TRACE_BIN" run "$S/timeout_overflow_and_refs.js" -o /dev/null >/dev/null 2>"$T_TMP/err"
 expect_grep err "TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit signed integer." \
@@ -147,7 +225,12 @@ differential() {
         flag_has "$line" retries "$host" && tries=3
         ok=0
         while [ "$tries" -gt 0 ]; do
-            "$@" "$S/$smp.js" >"$T_TMP/ref" 2>/dev/null
+            src=$(src_of "$smp")
+            # node 10 runs an ES module only with --experimental-modules
+            case "$host:$src" in
+            node10:*.mjs) "$@" --experimental-modules "$src" >"$T_TMP/ref" 2>/dev/null ;;
+            *) "$@" "$src" >"$T_TMP/ref" 2>/dev/null ;;
+            esac
             if ref_matches "$smp" "$host" "$T_TMP/ref"; then ok=1; break; fi
             tries=$((tries - 1))
         done

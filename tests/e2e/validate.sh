@@ -90,4 +90,43 @@ while [ "$i" -lt "$last" ]; do
 done
 [ "$bad" -eq 0 ] && pass || fail "$bad cuts of the last line were not accepted with a warning"
 
+# ---- the reader's fast path says exactly what libyaml's path says ----------------------
+# formats/trace_reader.c parses the writer's one-line events itself and falls back to
+# libyaml for anything else (TICKSCOPE_READER_SLOW=1 forces libyaml throughout). On a
+# generated trace with hostile strings, and on copies broken in the ways that make the
+# fast path fall back (cut short, a comment, a blank line, a mapping over two lines, an
+# end marker, a third document, invalid UTF-8, CRLF, a bad value, an unknown kind, an
+# unknown field, a duplicate field, an indented entry), `validate`, `log` and `stats`
+# print the same bytes and exit with the same status either way.
+g=$T_TMP/fast.yaml
+"$TRACE_BIN" validate --generate 3 3000 >"$g"
+size=$(wc -c <"$g")
+i=0
+for cut in 500 1500 20000 99999 $((size - 1)) $((size - 2)) $((size - 7)); do
+    i=$((i + 1)); head -c "$cut" "$g" >"$T_TMP/fast$i.yaml"
+done
+awk 'NR==40 { print "# a comment" } { print }' "$g" >"$T_TMP/fast_c1.yaml"
+awk 'NR==40 { print "" } { print }' "$g" >"$T_TMP/fast_c2.yaml"
+awk 'NR==40 { sub(/, ev:/, ",\n  ev:") } { print }' "$g" >"$T_TMP/fast_c3.yaml"
+{ cat "$g"; echo "..."; } >"$T_TMP/fast_c4.yaml"
+{ cat "$g"; echo "---"; echo "- {seq: 1}"; } >"$T_TMP/fast_c5.yaml"
+awk 'NR==60 { printf "- {seq: 99999, ev: log, text: \"\377\"}\n" } { print }' "$g" \
+    >"$T_TMP/fast_c6.yaml"
+sed 's/$/\r/' "$g" >"$T_TMP/fast_c7.yaml"
+awk 'NR==50 { sub(/seq: [0-9]+/, "seq: x") } { print }' "$g" >"$T_TMP/fast_c8.yaml"
+awk 'NR==50 { sub(/ev: [a-z]+/, "ev: bogus") } { print }' "$g" >"$T_TMP/fast_c9.yaml"
+awk 'NR==50 { sub(/}$/, ", zzz: 1}") } { print }' "$g" >"$T_TMP/fast_c10.yaml"
+awk 'NR==50 { sub(/}$/, ", seq: 1}") } { print }' "$g" >"$T_TMP/fast_c11.yaml"
+awk 'NR==50 { sub(/^- /, "  - ") } { print }' "$g" >"$T_TMP/fast_c12.yaml"
+for f in "$g" "$T_TMP"/fast[0-9]*.yaml "$T_TMP"/fast_c*.yaml; do
+    for cmd in "validate" "log" "stats"; do
+        "$TRACE_BIN" $cmd "$f" >"$T_TMP/fast.out" 2>&1
+        echo "exit $?" >>"$T_TMP/fast.out"
+        TICKSCOPE_READER_SLOW=1 "$TRACE_BIN" $cmd "$f" >"$T_TMP/slow.out" 2>&1
+        echo "exit $?" >>"$T_TMP/slow.out"
+        expect_same "fast and libyaml readers agree: $cmd $(basename "$f")" "$T_TMP/slow.out" \
+            "$T_TMP/fast.out"
+    done
+done
+
 finish validate

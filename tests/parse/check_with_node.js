@@ -5,7 +5,8 @@
 // a script rather than a CommonJS wrapper; `node --check` for .mjs) and compare
 // node's "LINE:COL: Name: message" with the file's first line
 // "// expect error: LINE:COL: Name: message [// deviation: why]". Lines marked as a
-// deviation are reported, not failed. Every tests/parse/seeds file must compile.
+// deviation are reported, not failed. Every tests/parse/seeds file and every samples/*.js
+// program (the seeds' whole programs) must compile.
 // Columns are UTF-16 code units, counted from node's caret line. Exit status 1 on mismatch.
 'use strict';
 const fs = require('fs');
@@ -56,12 +57,14 @@ for (const f of fs.readdirSync(edir).sort()) {
     else { bad++; console.log(`${f}: expected ${m[1]}\n  node: ${got}`); }
   }
 }
-const sdir = path.join(root, 'seeds');
-for (const f of fs.readdirSync(sdir).sort()) {
-  if (!/\.js$/.test(f)) continue;
-  const got = verdict(path.join(sdir, f));
-  n++;
-  if (got !== 'OK') { bad++; console.log(`seeds/${f}: node says ${got}`); }
+for (const [label, sdir] of [['seeds', path.join(root, 'seeds')],
+                              ['samples', path.join(root, '..', '..', 'samples')]]) {
+  for (const f of fs.readdirSync(sdir).sort()) {
+    if (!/\.js$/.test(f)) continue;
+    const got = verdict(path.join(sdir, f));
+    n++;
+    if (got !== 'OK') { bad++; console.log(`${label}/${f}: node says ${got}`); }
+  }
 }
 console.log(`check_with_node: ${n} files, ${bad} mismatches, ${dev} documented deviations`);
 process.exit(bad ? 1 : 0);

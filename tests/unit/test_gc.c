@@ -1,5 +1,7 @@
 /* test_gc.c — the garbage collector: reachability from roots, C roots, cycles, objects
- * reachable only from a suspended generator frame, and gc_verify. */
+ * reachable only from a suspended generator or async frame, gc_verify, and the weak
+ * containers: WeakMap/WeakSet entries vanish with their keys (and take their values
+ * along), ephemeron chains inside one table and across tables, identity hashes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +10,9 @@
 #include <cmocka.h>
 
 #include "js_harness.h"
+#include "tracer/builtins/mapset.h"
 #include "tracer/gc.h"
+#include "tracer/jobs.h"
 #include "tracer/object.h"
 
 static int vm_setup(void **state) {
@@ -94,6 +98,122 @@ static void test_gc_collects_a_finished_generator(void **state) {
     assert_true(count_objects(vm) <= before + 1);
 }
 
+static void test_gc_keeps_objects_reachable_only_from_a_suspended_async_frame(void **state) {
+    Vm *vm = *state;
+    /* o lives only in f's suspended activation, which only p's reaction refers to */
+    assert_true(js_run(vm, "var resolve; var p = new Promise(r => { resolve = r }); var r = 0;\n"
+                           "async function f() { let o = { v: 7 }; await p; r = o.v }\n"
+                           "f();"));
+    assert_int_equal(jobs_drain_microtasks(vm), JOB_RUN_OK);
+    gc_collect(vm);
+    assert_true(js_run(vm, "var junk = []; for (let i = 0; i < 2000; i++) junk.push({ i });"));
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_true(js_global_number(vm, "r") == 0);
+    assert_true(js_run(vm, "resolve();"));
+    assert_int_equal(jobs_drain_microtasks(vm), JOB_RUN_OK);
+    assert_true(js_global_number(vm, "r") == 7);
+}
+
+/* Sets the global name to undefined without running JS (nothing is allocated). */
+static void drop_global(Vm *vm, const char *name) {
+    assert_true(obj_set(vm, vm->realm->global, atom_intern(vm, name), VAL_UNDEFINED, true));
+}
+
+static Obj *global_obj(Vm *vm, const char *name) {
+    Value v = js_global(vm, name);
+    assert_true(val_is_object(v));
+    return val_as_obj(v);
+}
+
+static void test_gc_drops_a_weakmap_entry_with_its_key_and_frees_the_value(void **state) {
+    Vm *vm = *state;
+    assert_true(js_run(vm, "var wm = new WeakMap(), ws = new WeakSet();\n"
+                           "var k1 = {}, k2 = {};\n"
+                           "wm.set(k1, { payload: [1, 2, 3] }); wm.set(k2, 'two');\n"
+                           "ws.add(k1); ws.add(k2);"));
+    gc_collect(vm);
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 2);
+    assert_int_equal(mapset_size(global_obj(vm, "ws")), 2);
+    size_t before = count_objects(vm);
+    drop_global(vm, "k1"); /* now only the tables refer to k1, and only wm to its value */
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 1);
+    assert_int_equal(mapset_size(global_obj(vm, "ws")), 1);
+    /* k1, the value object and its array are gone */
+    assert_true(count_objects(vm) <= before - 3);
+    assert_true(js_run(vm, "var ok = wm.get(k2) === 'two' && ws.has(k2) && !wm.has({});"));
+    assert_true(val_is_bool(js_global(vm, "ok")) && js_global(vm, "ok") == VAL_TRUE);
+}
+
+static void test_gc_weakmap_value_that_refers_to_its_own_key_does_not_keep_it(void **state) {
+    Vm *vm = *state;
+    assert_true(js_run(vm, "var wm = new WeakMap(); var k = {};\n"
+                           "wm.set(k, { back: k });"));
+    drop_global(vm, "k");
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 0);
+}
+
+static void test_gc_resolves_ephemeron_chains_in_any_order_and_across_tables(void **state) {
+    Vm *vm = *state;
+    /* a -> b -> c inside wm (entries inserted so that one pass in order is not enough),
+     * then c -> wm2 (a table reachable only as a value), and wm2 maps c -> d */
+    assert_true(js_run(vm, "var wm = new WeakMap();\n"
+                           "var a = {}; var b = {}; var c = {};\n"
+                           "wm.set(c, new WeakMap()); wm.set(b, c); wm.set(a, b);\n"
+                           "wm.get(c).set(c, { d: 'deep' });\n"
+                           "b = undefined; c = undefined;"));
+    gc_collect(vm);
+    assert_true(js_run(vm, "var junk = []; for (let i = 0; i < 2000; i++) junk.push({ i });"));
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 3);
+    char buf[16];
+    assert_true(js_run(vm, "var cc = wm.get(wm.get(a)); var s = wm.get(cc).get(cc).d;"));
+    assert_string_equal(js_global_string(vm, "s", buf, sizeof buf), "deep");
+    drop_global(vm, "cc");
+    gc_collect(vm);
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 3);
+    drop_global(vm, "a"); /* the whole chain hangs on a */
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 0);
+}
+
+static void test_gc_weak_table_keeps_working_after_its_entries_die(void **state) {
+    Vm *vm = *state;
+    assert_true(js_run(vm, "var wm = new WeakMap(); var keep = [];\n"
+                           "for (let i = 0; i < 100; i++) { const k = {}; wm.set(k, i);"
+                           " if (i % 10 == 0) keep.push(k) }"));
+    gc_collect(vm);
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 10);
+    assert_true(js_run(vm, "var sum = 0; for (const k of keep) sum += wm.get(k);\n"
+                           "for (let i = 0; i < 50; i++) wm.set({}, i);\n"
+                           "wm.set(keep[0], 1000); sum += wm.get(keep[0]);"));
+    assert_true(js_global_number(vm, "sum") == 450 + 1000);
+    gc_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_int_equal(mapset_size(global_obj(vm, "wm")), 10);
+}
+
+static void test_gc_identity_hashes_are_stable_nonzero_and_in_order_of_first_use(void **state) {
+    Vm *vm = *state;
+    Obj *a = obj_new_plain(vm), *b = NULL;
+    gc_root_push_ptr(vm, &a);
+    gc_root_push_ptr(vm, &b);
+    b = obj_new_plain(vm);
+    assert_false(obj_has_identity_hash(a));
+    uint32_t hb = obj_identity_hash(vm, b), ha = obj_identity_hash(vm, a);
+    assert_true(hb != 0 && ha == hb + 1);
+    gc_collect(vm);
+    assert_int_equal(obj_identity_hash(vm, a), ha);
+    assert_true(obj_has_identity_hash(a));
+    gc_root_pop(vm, 2);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gc_frees_unreachable_cycles, vm_setup, vm_teardown),
@@ -105,6 +225,23 @@ int main(void) {
                                         vm_setup, vm_teardown),
         cmocka_unit_test_setup_teardown(test_gc_collects_a_finished_generator, vm_setup,
                                         vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_keeps_objects_reachable_only_from_a_suspended_async_frame, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_drops_a_weakmap_entry_with_its_key_and_frees_the_value, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_weakmap_value_that_refers_to_its_own_key_does_not_keep_it, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_resolves_ephemeron_chains_in_any_order_and_across_tables, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(test_gc_weak_table_keeps_working_after_its_entries_die,
+                                        vm_setup, vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_identity_hashes_are_stable_nonzero_and_in_order_of_first_use, vm_setup,
+            vm_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -46,6 +46,20 @@ static void console_hook(Vm *vm, ConsoleStream s, const char *text, size_t len, 
     trc_log(r->trc, s == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len, NULL);
 }
 
+/* host.h HostWriteFn: stdout text as printed (a newline only where one was written) */
+static void write_hook(Vm *vm, ConsoleStream s, const char *text, size_t len, bool newline,
+                       const char *method, void *ctx) {
+    (void)vm;
+    Run *r = ctx;
+    if (s == CONSOLE_OUT) {
+        strbuf_put(&r->out, text, len);
+        if (newline)
+            strbuf_putc(&r->out, '\n');
+    }
+    trc_log_text(r->trc, s == CONSOLE_OUT ? TFV_STREAM_OUT : TFV_STREAM_ERR, text, len, newline,
+                 method);
+}
+
 static void quiet_print_error(Vm *vm, Value exc, SrcPos pos, StrBuf *msg, StrBuf *stack,
                               void *ctx) {
     (void)vm;
@@ -56,9 +70,10 @@ static void quiet_print_error(Vm *vm, Value exc, SrcPos pos, StrBuf *msg, StrBuf
     strbuf_puts(msg, "uncaught");
 }
 
-/* Runs src under host kind (node10 with --spec es2017), with max_jobs (0: none). */
-static void run_full(Run *r, HostKind kind, const char *src, uint64_t max_jobs, bool stress,
-                     HostUnhandled unhandled) {
+/* Runs src under host kind (node10 with --spec es2017), with max_jobs (0: none), as a
+ * script or an ES module. */
+static void run_goal(Run *r, HostKind kind, const char *src, uint64_t max_jobs, bool stress,
+                     HostUnhandled unhandled, bool module) {
     memset(r, 0, sizeof *r);
     SpecMode spec = kind == HOST_NODE10 ? SPEC_ES2017 : SPEC_LATEST;
     r->f = open_memstream(&r->trace, &r->trace_len);
@@ -81,14 +96,17 @@ static void run_full(Run *r, HostKind kind, const char *src, uint64_t max_jobs, 
     q->max_jobs = max_jobs;
     HostOptions o = {.kind = kind,
                      .unhandled = unhandled,
+                     .module = module,
                      .program = "test.js",
-                     .print_error = quiet_print_error};
+                     .print_error = quiet_print_error,
+                     .write = write_hook,
+                     .ctx = r};
     host_attach(r->vm, &o);
     AstArena arena;
     ast_arena_init(&arena);
     ParseError err;
     memset(&err, 0, sizeof err);
-    Node *prog = parse_program(&arena, src, strlen(src), PARSE_SCRIPT, &err);
+    Node *prog = parse_program(&arena, src, strlen(src), module ? PARSE_MODULE : PARSE_SCRIPT, &err);
     FuncProto *script = NULL;
     if (prog) {
         CompileOptions copt = {.script_vars_global = false};
@@ -97,7 +115,7 @@ static void run_full(Run *r, HostKind kind, const char *src, uint64_t max_jobs, 
     ast_arena_fini(&arena);
     if (!script)
         fail_msg("test.js:%u:%u: %s: %s", err.pos.line, err.pos.col, err.name, err.message);
-    JobStatus st = jobs_run_script(r->vm, script, NULL);
+    JobStatus st = module ? host_run_module(r->vm, script) : jobs_run_script(r->vm, script, NULL);
     r->exit = host_run(r->vm, st);
     trc_exit(r->trc, r->exit.code, r->exit.reason, r->vm->steps);
     vm_free(r->vm);
@@ -105,6 +123,11 @@ static void run_full(Run *r, HostKind kind, const char *src, uint64_t max_jobs, 
     trc_free(r->trc);
     assert_int_equal(tf_writer_close(r->w), 0);
     fclose(r->f);
+}
+
+static void run_full(Run *r, HostKind kind, const char *src, uint64_t max_jobs, bool stress,
+                     HostUnhandled unhandled) {
+    run_goal(r, kind, src, max_jobs, stress, unhandled, false);
 }
 
 static void run(Run *r, HostKind kind, const char *src) {
@@ -358,6 +381,93 @@ static void test_node_stdout_write_continues_the_line(void **state) {
         "process.stdout.write('a'); process.stdout.write('b\\nc'); "
         "console.log('d');\n");
     assert_output(&r, "ab\ncd\n");
+    /* one log event per write, partial lines marked, so `trace log` replays the bytes */
+    assert_trace_has(&r, "text: \"a\", newline: false, method: \"process.stdout.write\"");
+    assert_trace_has(&r, "text: \"b\\nc\", newline: false, method: \"process.stdout.write\"");
+    assert_trace_has(&r, "text: \"d\", method: \"log\"");
+    run_free(&r);
+}
+
+static void test_node_stdout_write_without_a_final_newline_adds_none(void **state) {
+    (void)state;
+    Run r;
+    run(&r, HOST_NODE, "process.stdout.write('x\\n'); process.stdout.write('end');\n");
+    assert_output(&r, "x\nend");
+    assert_trace_has(&r, "text: \"x\", method: \"process.stdout.write\"");
+    run_free(&r);
+}
+
+static void test_console_methods_are_named_in_log_events(void **state) {
+    (void)state;
+    Run r;
+    run(&r, HOST_NODE,
+        "console.info('i'); console.warn('w'); console.error('e'); console.debug('d');\n");
+    assert_trace_has(&r, "text: \"i\", method: \"info\"");
+    assert_trace_has(&r, "stream: err, text: \"w\", method: \"warn\"");
+    assert_trace_has(&r, "stream: err, text: \"e\", method: \"error\"");
+    assert_trace_has(&r, "text: \"d\", method: \"debug\"");
+    run_free(&r);
+}
+
+static void run_module(Run *r, HostKind kind, const char *src) {
+    run_goal(r, kind, src, 0, false, UNHANDLED_DEFAULT, true);
+}
+
+static void test_module_top_level_await_drains_promises_before_next_ticks(void **state) {
+    (void)state;
+    Run r;
+    run_module(&r, HOST_NODE,
+               "console.log(1)\nawait null\nconsole.log(2)\n"
+               "process.nextTick(()=>console.log('tick'))\n"
+               "Promise.resolve().then(()=>console.log('p'))\n");
+    assert_output(&r, "1\n2\np\ntick\n");
+    assert_int_equal(r.exit.code, 0);
+    assert_trace_has(&r, "kind: Module, queue: script");
+    assert_trace_has(&r, "fn: \"AsyncModuleExecutionFulfilled\"");
+    run_free(&r);
+}
+
+static void test_module_this_is_undefined_and_code_is_strict(void **state) {
+    (void)state;
+    Run r;
+    run_module(&r, HOST_NODE,
+               "console.log(String(this));\n"
+               "try { undeclared = 1 } catch (e) { console.log(e.name) }\n");
+    assert_output(&r, "undefined\nReferenceError\n");
+    run_free(&r);
+}
+
+static void test_module_error_is_reported_three_jobs_later(void **state) {
+    (void)state;
+    Run r;
+    run_module(&r, HOST_NODE,
+               "Promise.resolve().then(()=>console.log('a')).then(()=>console.log('b'))"
+               ".then(()=>console.log('c')).then(()=>console.log('d'))\n"
+               "throw new Error('boom')\n");
+    assert_output(&r, "a\nb\nc\n");
+    assert_int_equal(r.exit.code, 1);
+    assert_trace_has(&r, "ev: error, kind: uncaught, message: \"uncaught\", fatal: true");
+    assert_trace_has(&r, "at: \"test.js:2:7\"");
+    run_free(&r);
+}
+
+static void test_module_unsettled_top_level_await_exits_13(void **state) {
+    (void)state;
+    Run r;
+    run_module(&r, HOST_NODE, "await new Promise(() => {});\nconsole.log('never');\n");
+    assert_output(&r, "");
+    assert_int_equal(r.exit.code, 13);
+    run_free(&r);
+}
+
+static void test_browser_module_error_is_reported_and_the_page_lives_on(void **state) {
+    (void)state;
+    Run r;
+    run_module(&r, HOST_BROWSER,
+               "setTimeout(() => console.log('timer'), 0);\nthrow new Error('boom');\n");
+    assert_output(&r, "timer\n");
+    assert_trace_has(&r, "message: \"Uncaught Error: boom\"");
+    assert_int_equal(r.exit.code, 1);
     run_free(&r);
 }
 
@@ -531,6 +641,13 @@ int main(void) {
         cmocka_unit_test(test_node_unhandled_rejection_throws_by_default_and_warns_when_asked),
         cmocka_unit_test(test_node_process_exit_unwinds_at_once_and_sets_the_status),
         cmocka_unit_test(test_node_stdout_write_continues_the_line),
+        cmocka_unit_test(test_node_stdout_write_without_a_final_newline_adds_none),
+        cmocka_unit_test(test_console_methods_are_named_in_log_events),
+        cmocka_unit_test(test_module_top_level_await_drains_promises_before_next_ticks),
+        cmocka_unit_test(test_module_this_is_undefined_and_code_is_strict),
+        cmocka_unit_test(test_module_error_is_reported_three_jobs_later),
+        cmocka_unit_test(test_module_unsettled_top_level_await_exits_13),
+        cmocka_unit_test(test_browser_module_error_is_reported_and_the_page_lives_on),
         cmocka_unit_test(test_max_jobs_stops_an_endless_interval_with_a_limit_event),
         cmocka_unit_test(test_busy_wait_on_date_now_ends_and_time_is_charged_per_step),
         cmocka_unit_test(test_the_same_program_gives_a_byte_identical_trace),

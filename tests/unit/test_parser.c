@@ -2,8 +2,9 @@
  * for representative programs, automatic semicolon insertion, the flags and declared-name
  * lists the compiler relies on, every early error with node 20's exact message and
  * line:col (every tests/parse/errors file, each starting with "// expect error: L:C: Name: msg"),
- * every code example of the seeds (the files of tests/parse/seeds), error formatting, the depth
- * bound, and a deterministic fuzz pass that must never crash or hang.
+ * every code example of the seeds (the programs of samples/ and the fragments in
+ * tests/parse/seeds), error formatting, the depth bound, and a deterministic fuzz pass
+ * that must never crash or hang.
  * The expected shapes were checked against acorn and node 20 while writing them.
  * Files are found under tests/parse (tests/check.sh runs from the repository root), or
  * under $PARSE_TESTS. */
@@ -491,14 +492,11 @@ static void test_parser_reports_every_error_of_tests_parse_errors_like_node(void
     assert_int_equal(failures, 0);
 }
 
-static void test_parser_parses_every_code_example_of_the_seeds(void **state)
+/* Parses every .js file of dir as a script; returns how many failed, adds the count read. */
+static int parse_every_script_in(const char *dir, int *nfiles)
 {
-    (void)state;
-    char dir[512];
-    snprintf(dir, sizeof dir, "%s/seeds", tests_dir());
     int n;
     char **names = list_js(dir, &n);
-    assert_true(n >= 30);
     int failures = 0;
     for (int i = 0; i < n; i++) {
         char path[1024];
@@ -516,6 +514,23 @@ static void test_parser_parses_every_code_example_of_the_seeds(void **state)
         free(names[i]);
     }
     free(names);
+    *nfiles += n;
+    return failures;
+}
+
+/* The seeds' whole programs are the .js files of samples/ (next to tests/); the code
+ * fragments of the seeds that no sample holds are in tests/parse/seeds. */
+static void test_parser_parses_every_code_example_of_the_seeds(void **state)
+{
+    (void)state;
+    char dir[512];
+    int nfiles = 0, failures = 0;
+    snprintf(dir, sizeof dir, "%s/../../samples", tests_dir());
+    failures += parse_every_script_in(dir, &nfiles);
+    assert_true(nfiles >= 20);
+    snprintf(dir, sizeof dir, "%s/seeds", tests_dir());
+    failures += parse_every_script_in(dir, &nfiles);
+    assert_true(nfiles >= 27);
     assert_int_equal(failures, 0);
 }
 

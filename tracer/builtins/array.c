@@ -84,7 +84,7 @@ bool bi_array_delete(Vm *vm, Obj *o, double k) {
         NumberToString(k, kb);
         StrBuf d;
         strbuf_init(&d);
-        bi_array_describe(vm, val_obj(o), &d);
+        vm_describe_value(vm, val_obj(o), &d);
         vm_throw_type_error(vm, "Cannot delete property '%s' of %s", kb, d.data);
         strbuf_fini(&d);
         return false;
@@ -112,118 +112,8 @@ Obj *bi_array_this(Vm *vm, Value this_val, const char *method) {
     return ToObject(vm, this_val);
 }
 
-/* JSReceiver::GetDataProperty: the value of a data property found along the chain,
- * undefined for an accessor or when absent. Runs no JS. */
-static Value data_property(Obj *o, Atom key) {
-    for (; o; o = o->proto) {
-        if ((o->kind == OBJ_ARRAY || o->kind == OBJ_ARGUMENTS) && atom_is_int(key) &&
-            atom_int_value(key) < o->u.array.dense) {
-            Value v = o->u.array.elems[atom_int_value(key)];
-            if (v != VAL_EMPTY)
-                return v;
-        }
-        Prop *p = obj_find_own_prop(o, key);
-        if (p)
-            return (p->flags & PROP_ACCESSOR) ? VAL_UNDEFINED : p->u.value;
-    }
-    return VAL_UNDEFINED;
-}
-
-static const char *class_name(const Obj *o) {
-    switch (o->kind) {
-    case OBJ_ARRAY: return "Array";
-    case OBJ_FUNCTION:
-    case OBJ_NATIVE_FUNCTION:
-    case OBJ_BOUND_FUNCTION: return "Function";
-    case OBJ_ERROR: return "Error";
-    case OBJ_BOOLEAN: return "Boolean";
-    case OBJ_NUMBER: return "Number";
-    case OBJ_STRING: return "String";
-    case OBJ_SYMBOL: return "Symbol";
-    case OBJ_DATE: return "Date";
-    case OBJ_REGEXP: return "RegExp";
-    case OBJ_ARGUMENTS: return "Arguments";
-    default: return "Object";
-    }
-}
-
-void bi_array_describe(Vm *vm, Value v, StrBuf *out) {
-    if (!val_is_object(v) || IsCallable(v)) {
-        vm_describe_value(vm, v, out);
-        return;
-    }
-    Obj *o = val_as_obj(v);
-    Value ts = data_property(o, ATOM_toString);
-    Obj *ep = realm_intrinsic(vm, INTR_ErrorPrototype);
-    Obj *op = realm_intrinsic(vm, INTR_ObjectPrototype);
-    Value err_ts = ep ? data_property(ep, ATOM_toString) : VAL_UNDEFINED;
-    Value obj_ts = op ? data_property(op, ATOM_toString) : VAL_UNDEFINED;
-    if (o->kind == OBJ_ERROR || (val_is_object(ts) && ts == err_ts)) {
-        /* NoSideEffectsErrorToString */
-        Value name = data_property(o, ATOM_name), msg = data_property(o, ATOM_message);
-        size_t start = out->len;
-        if (val_is_string(name))
-            str_to_utf8(val_as_str(name), out);
-        else
-            strbuf_puts(out, "Error");
-        if (val_is_string(msg) && val_as_str(msg)->len) {
-            if (out->len > start)
-                strbuf_puts(out, ": ");
-            str_to_utf8(val_as_str(msg), out);
-        }
-        return;
-    }
-    if (val_is_object(ts) && ts == obj_ts) {
-        Value ctor = data_property(o, ATOM_constructor);
-        if (IsCallable(ctor)) {
-            ObjString *n = fn_get_name(vm, val_as_obj(ctor));
-            if (n && n->len) {
-                strbuf_puts(out, "#<");
-                str_to_utf8(n, out);
-                strbuf_puts(out, ">");
-                return;
-            }
-        }
-    }
-    Value tag = data_property(o, ATOM_Symbol_toStringTag);
-    strbuf_puts(out, "[object ");
-    if (val_is_string(tag))
-        str_to_utf8(val_as_str(tag), out);
-    else
-        strbuf_puts(out, class_name(o));
-    strbuf_puts(out, "]");
-}
-
 Value bi_array_throw_not_callable(Vm *vm, Value v) {
-    StrBuf d;
-    strbuf_init(&d);
-    bi_array_describe(vm, v, &d);
-    Value r = vm_throw_type_error(vm, "%s is not a function", d.data);
-    strbuf_fini(&d);
-    return r;
-}
-
-/* The text V8 puts before "is not a function" when no call site is known
- * (CallPrinter's default): "undefined", "object", "object null", "number 7",
- * "string \"s\"". */
-static Value throw_not_callable_site(Vm *vm, Value v) {
-    StrBuf d;
-    strbuf_init(&d);
-    if (val_is_undefined(v))
-        strbuf_puts(&d, "undefined");
-    else if (val_is_object(v))
-        strbuf_puts(&d, "object");
-    else {
-        char tb[16];
-        strbuf_puts(&d, atom_to_cbuf(vm, val_typeof(v), tb, sizeof tb));
-        strbuf_puts(&d, val_is_string(v) ? " \"" : " ");
-        vm_describe_value(vm, v, &d);
-        if (val_is_string(v))
-            strbuf_puts(&d, "\"");
-    }
-    Value r = vm_throw_type_error(vm, "%s is not a function", d.data);
-    strbuf_fini(&d);
-    return r;
+    return vm_throw_type_error_describing(vm, "%s is not a function", v, false);
 }
 
 /* ==== ArrayCreate, ArraySpeciesCreate ================================================== */
@@ -313,81 +203,6 @@ static bool grow_dense(Vm *vm, Obj *o, uint32_t n) {
     return ALWAYS(obj_array_is_dense(o));
 }
 
-/* ==== iterators (for Array.from) ======================================================= */
-
-typedef struct {
-    Value iter, next;
-} IterRecord;
-
-/* GetIteratorFromMethod (#sec-getiteratorfrommethod). r's fields must be rooted. */
-static bool get_iterator_from_method(Vm *vm, Value obj, Value method, IterRecord *r) {
-    Value it = vm_call(vm, method, obj, 0, NULL);
-    if (it == VAL_EXCEPTION)
-        return false;
-    if (!val_is_object(it)) {
-        vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
-        return false;
-    }
-    r->iter = it;
-    Value n = obj_get(vm, val_as_obj(it), ATOM_next);
-    if (n == VAL_EXCEPTION)
-        return false;
-    r->next = n;
-    return true;
-}
-
-/* IteratorStepValue (#sec-iteratorstepvalue): 1 with *out, 0 done, -1 thrown. */
-static int iterator_step_value(Vm *vm, IterRecord *r, Value *out) {
-    if (!IsCallable(r->next)) {
-        throw_not_callable_site(vm, r->next);
-        return -1;
-    }
-    Value res = vm_call(vm, r->next, r->iter, 0, NULL);
-    if (res == VAL_EXCEPTION)
-        return -1;
-    if (!val_is_object(res)) {
-        StrBuf d;
-        strbuf_init(&d);
-        vm_describe_value(vm, res, &d);
-        vm_throw_type_error(vm, "Iterator result %s is not an object", d.data);
-        strbuf_fini(&d);
-        return -1;
-    }
-    gc_root_push(vm, &res);
-    int status = -1;
-    Value done = obj_get(vm, val_as_obj(res), ATOM_done);
-    if (done != VAL_EXCEPTION) {
-        if (ToBoolean(done)) {
-            status = 0;
-        } else {
-            Value v = obj_get(vm, val_as_obj(res), ATOM_value);
-            if (v != VAL_EXCEPTION) {
-                *out = v;
-                status = 1;
-            }
-        }
-    }
-    gc_root_pop(vm, 1);
-    return status;
-}
-
-/* IteratorClose (#sec-iteratorclose) with a throw completion: calls return() and keeps
- * the original exception whatever return() does. */
-static void iterator_close_throwing(Vm *vm, Value iter) {
-    Value saved = vm_take_exception(vm);
-    gc_root_push(vm, &saved);
-    gc_root_push(vm, &iter);
-    Value m = val_get(vm, iter, ATOM_return);
-    if (m == VAL_EXCEPTION) {
-        vm_take_exception(vm);
-    } else if (!val_is_nullish(m)) {
-        if (vm_call(vm, m, iter, 0, NULL) == VAL_EXCEPTION)
-            vm_take_exception(vm);
-    }
-    gc_root_pop(vm, 2);
-    vm_throw(vm, saved);
-}
-
 /* ==== the constructor and its functions ================================================ */
 
 /* Array(...values) (#sec-array) */
@@ -460,12 +275,12 @@ static NATIVE(array_from) {
     ROOTS_BEGIN();
     Value result = VAL_EXCEPTION;
     Obj *a = NULL, *array_like = NULL;
-    IterRecord ir = {VAL_UNDEFINED, VAL_UNDEFINED};
+    Value iter = VAL_UNDEFINED, next = VAL_UNDEFINED; /* the Iterator Record */
     Value v = VAL_UNDEFINED;
     gc_root_push_ptr(vm, &a);
     gc_root_push_ptr(vm, &array_like);
-    gc_root_push(vm, &ir.iter);
-    gc_root_push(vm, &ir.next);
+    gc_root_push(vm, &iter);
+    gc_root_push(vm, &next);
     gc_root_push(vm, &v);
     /* 4. Let usingIterator be ? GetMethod(items, @@iterator). */
     if (val_is_nullish(items)) {
@@ -483,20 +298,20 @@ static NATIVE(array_from) {
             goto out;
         }
         /* 5.a-b. A = Construct(C) or ArrayCreate(0) */
-        ir.next = using_iterator; /* rooted while A is made */
+        next = using_iterator; /* rooted while A is made */
         if (!(a = construct_or_create(vm, c, 0, 0)))
             goto out;
         /* 5.c. iteratorRecord = GetIteratorFromMethod(items, usingIterator) */
-        if (!get_iterator_from_method(vm, items, ir.next, &ir))
+        if (!GetIteratorFromMethod(vm, items, next, &iter, &next))
             goto out;
         /* 5.e. Repeat */
         for (double k = 0;; k++) {
             if (k >= ARR_MAX_SAFE_INTEGER) {
                 vm_throw_type_error(vm, "Invalid array length");
-                iterator_close_throwing(vm, ir.iter);
+                (void)!IteratorClose(vm, iter, true);
                 goto out;
             }
-            int s = iterator_step_value(vm, &ir, &v);
+            int s = IteratorStep(vm, iter, next, &v);
             if (s < 0)
                 goto out;
             if (s == 0) {
@@ -509,12 +324,12 @@ static NATIVE(array_from) {
                 Value args[2] = {v, val_number(k)};
                 v = vm_call(vm, mapfn, this_arg, 2, args);
                 if (v == VAL_EXCEPTION) {
-                    iterator_close_throwing(vm, ir.iter);
+                    (void)!IteratorClose(vm, iter, true);
                     goto out;
                 }
             }
             if (!bi_array_create(vm, a, k, v)) {
-                iterator_close_throwing(vm, ir.iter);
+                (void)!IteratorClose(vm, iter, true);
                 goto out;
             }
         }
@@ -1160,33 +975,16 @@ out:
 
 /* ==== toReversed, toSpliced, with (ES2023: change array by copy) ======================== */
 
-/* Array.prototype.toReversed() (#sec-array.prototype.toreversed) */
-static NATIVE(array_to_reversed) {
-    Obj *o = bi_array_this(vm, this_val, NULL);
-    if (!o)
-        return VAL_EXCEPTION;
-    ROOTS_BEGIN();
-    Obj *a = NULL;
-    Value result = VAL_EXCEPTION, v = VAL_UNDEFINED;
-    gc_root_push_ptr(vm, &o);
-    gc_root_push_ptr(vm, &a);
-    gc_root_push(vm, &v);
-    double len;
-    if (!LengthOfArrayLike(vm, o, &len) || !(a = ArrayCreate(vm, len, NULL)))
-        goto out;
-    for (double k = 0; k < len; k++) {
-        v = bi_array_get(vm, o, len - k - 1);
-        if (v == VAL_EXCEPTION || !bi_array_create(vm, a, k, v))
-            goto out;
-    }
-    result = val_obj(a);
-out:
-    ROOTS_END();
-    return result;
-}
+enum { COPY_REVERSED, COPY_SPLICED, COPY_WITH };
 
-/* Array.prototype.toSpliced(start, skipCount, ...items) (#sec-array.prototype.tospliced) */
-static NATIVE(array_to_spliced) {
+/* Array.prototype.toReversed() (#sec-array.prototype.toreversed), toSpliced(start,
+ * skipCount, ...items) (#sec-array.prototype.tospliced) and with(index, value)
+ * (#sec-array.prototype.with), by magic. All three are one copy: A = ArrayCreate(newLen),
+ * A[0, start) from O (toReversed: O read from its end), then the items, then O from
+ * start + skip on. with(i, v) is the copy of toSpliced(i, 1, v): the same Gets in the
+ * same order (every index but i, ascending). */
+static NATIVE(array_change_by_copy) {
+    int which = ctx->magic;
     Obj *o = bi_array_this(vm, this_val, NULL);
     if (!o)
         return VAL_EXCEPTION;
@@ -1196,23 +994,41 @@ static NATIVE(array_to_spliced) {
     gc_root_push_ptr(vm, &o);
     gc_root_push_ptr(vm, &a);
     gc_root_push(vm, &v);
-    double len, rel, start, skip;
-    if (!LengthOfArrayLike(vm, o, &len) || !ToIntegerOrInfinity(vm, ARG(0), &rel))
+    double len, rel = 0;
+    if (!LengthOfArrayLike(vm, o, &len) ||
+        (which != COPY_REVERSED && !ToIntegerOrInfinity(vm, ARG(0), &rel)))
         goto out;
-    start = bi_array_relative(rel, len);
-    int items = argc > 2 ? argc - 2 : 0;
-    if (argc == 0) {
-        skip = 0;
-    } else if (argc == 1) {
-        skip = len - start;
-    } else {
-        double sc;
-        if (!ToIntegerOrInfinity(vm, argv[1], &sc))
+    double start = len, skip = 0;
+    Value with_value = ARG(1); /* held by the caller's argument list */
+    const Value *items = NULL;
+    int nitems = 0;
+    if (which == COPY_SPLICED) {
+        start = bi_array_relative(rel, len);
+        nitems = argc > 2 ? argc - 2 : 0;
+        items = nitems ? argv + 2 : NULL;
+        if (argc == 1) {
+            skip = len - start;
+        } else if (argc > 1) {
+            double sc;
+            if (!ToIntegerOrInfinity(vm, argv[1], &sc))
+                goto out;
+            skip = sc < 0 ? 0 : sc > len - start ? len - start : sc;
+        }
+    } else if (which == COPY_WITH) {
+        /* 4-5. actualIndex; RangeError when out of bounds */
+        start = rel >= 0 ? rel : len + rel;
+        if (start >= len || start < 0) {
+            char nb[NUMCONV_DTOA_SIZE];
+            NumberToString(rel, nb);
+            vm_throw_range_error(vm, "Invalid index : %s", nb);
             goto out;
-        skip = sc < 0 ? 0 : sc > len - start ? len - start : sc;
+        }
+        skip = 1;
+        nitems = 1;
+        items = &with_value;
     }
-    /* 12-13. newLen; TypeError past 2^53-1; 14. A = ArrayCreate(newLen) */
-    double new_len = len + items - skip;
+    /* toSpliced 12-13. newLen; TypeError past 2^53-1. Then A = ArrayCreate(newLen). */
+    double new_len = len + nitems - skip;
     if (new_len > ARR_MAX_SAFE_INTEGER) {
         vm_throw_type_error(vm, "Invalid array length");
         goto out;
@@ -1221,53 +1037,16 @@ static NATIVE(array_to_spliced) {
         goto out;
     double i = 0, r = start + skip;
     for (; i < start; i++) {
-        v = bi_array_get(vm, o, i);
+        v = bi_array_get(vm, o, which == COPY_REVERSED ? len - i - 1 : i);
         if (v == VAL_EXCEPTION || !bi_array_create(vm, a, i, v))
             goto out;
     }
-    for (int j = 0; j < items; j++, i++)
-        if (!bi_array_create(vm, a, i, argv[2 + j]))
+    for (int j = 0; j < nitems; j++, i++)
+        if (!bi_array_create(vm, a, i, items[j]))
             goto out;
     for (; i < new_len; i++, r++) {
         v = bi_array_get(vm, o, r);
         if (v == VAL_EXCEPTION || !bi_array_create(vm, a, i, v))
-            goto out;
-    }
-    result = val_obj(a);
-out:
-    ROOTS_END();
-    return result;
-}
-
-/* Array.prototype.with(index, value) (#sec-array.prototype.with) */
-static NATIVE(array_with) {
-    Obj *o = bi_array_this(vm, this_val, NULL);
-    if (!o)
-        return VAL_EXCEPTION;
-    ROOTS_BEGIN();
-    Obj *a = NULL;
-    Value result = VAL_EXCEPTION, v = VAL_UNDEFINED;
-    gc_root_push_ptr(vm, &o);
-    gc_root_push_ptr(vm, &a);
-    gc_root_push(vm, &v);
-    double len, rel;
-    if (!LengthOfArrayLike(vm, o, &len) || !ToIntegerOrInfinity(vm, ARG(0), &rel))
-        goto out;
-    double actual = rel >= 0 ? rel : len + rel;
-    if (actual >= len || actual < 0) {
-        char nb[NUMCONV_DTOA_SIZE];
-        NumberToString(rel, nb);
-        vm_throw_range_error(vm, "Invalid index : %s", nb);
-        goto out;
-    }
-    if (!(a = ArrayCreate(vm, len, NULL)))
-        goto out;
-    for (double k = 0; k < len; k++) {
-        if (k == actual)
-            v = ARG(1);
-        else if ((v = bi_array_get(vm, o, k)) == VAL_EXCEPTION)
-            goto out;
-        if (!bi_array_create(vm, a, k, v))
             goto out;
     }
     result = val_obj(a);
@@ -1314,10 +1093,10 @@ static const BuiltinEntry array_proto_tail[] = {
     BI_METHOD("reduceRight", bi_array_reduce_right, 1),
     BI_METHOD_MAGIC("toLocaleString", array_join, 0, 1),
     BI_METHOD("toString", array_to_string, 0),
-    BI_METHOD("toReversed", array_to_reversed, 0),
+    BI_METHOD_MAGIC("toReversed", array_change_by_copy, 0, COPY_REVERSED),
     BI_METHOD("toSorted", bi_array_to_sorted, 1),
-    BI_METHOD("toSpliced", array_to_spliced, 2),
-    BI_METHOD("with", array_with, 2),
+    BI_METHOD_MAGIC("toSpliced", array_change_by_copy, 2, COPY_SPLICED),
+    BI_METHOD_MAGIC("with", array_change_by_copy, 2, COPY_WITH),
 };
 static const BuiltinEntry array_statics[] = {
     BI_METHOD("isArray", array_is_array, 1),

@@ -72,9 +72,6 @@ bool bi_array_set_length(Vm *vm, Obj *o, double len) WARN_UNUSED;
  * ways: with method != NULL "Array.prototype.<method> called on null or undefined",
  * else "Cannot convert undefined or null to object". */
 Obj *bi_array_this(Vm *vm, Value this_val, const char *method) WARN_UNUSED;
-/* V8's side-effect-free rendering of a value in messages (Object::NoSideEffectsToString):
- * "abc", "1.5", "#<Foo>", "[object Array]", "Error: msg"... No JS runs. */
-void bi_array_describe(Vm *vm, Value v, StrBuf *out);
 /* Throws TypeError "<value> is not a function" (the callback checks). */
 Value bi_array_throw_not_callable(Vm *vm, Value v);
 /* relative index (ToIntegerOrInfinity already applied) resolved against len, clamped to

@@ -75,7 +75,7 @@ static Value print_args(Vm *vm, int magic, int argc, const Value *argv) {
     if (magic == C_TRACE) {
         if (sb.len == 7)
             sb.len = 5, sb.data[5] = 0; /* "Trace" alone */
-        vm_capture_stack(vm, &sb, 0);
+        vm_capture_stack(vm, &sb);
     }
     console_emit(vm, magic >= C_WARN ? CONSOLE_ERR : CONSOLE_OUT, method_names[magic], sb.data,
                  sb.len);

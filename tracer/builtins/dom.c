@@ -76,11 +76,11 @@ static void node_finalize(Vm *vm, Obj *o) {
     o->u.host.data = NULL;
 }
 
-static const ObjClass node_class = {"Node", node_mark, node_finalize};
+static const ObjClass node_class = {.name = "Node", .mark = node_mark, .finalize = node_finalize};
 
 /* MutationObserver: slots callback, record queue (array), node list (array) */
 enum { MO_SLOT_CALLBACK = 0, MO_SLOT_RECORDS = 1, MO_SLOT_NODES = 2 };
-static const ObjClass observer_class = {"MutationObserver", NULL, NULL};
+static const ObjClass observer_class = {.name = "MutationObserver"};
 
 enum { PROTO_ELEMENT = 0, PROTO_TEXT, PROTO_DOCUMENT, PROTO_OBSERVER, PROTO__COUNT };
 

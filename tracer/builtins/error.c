@@ -117,18 +117,20 @@ static NATIVE(error_to_string) {
     return val_str(s);
 }
 
-/* Error.captureStackTrace(obj) (V8/node): sets obj.stack from the current frames. */
+/* Error.captureStackTrace(obj) (V8/node): sets obj.stack from the current frames. The
+ * header is ErrorUtils::ToString(obj), the algorithm of Error.prototype.toString whatever
+ * obj's own toString is ({} gives "Error"). */
 static NATIVE(error_capture_stack_trace) {
     if (!val_is_object(ARG(0)))
         return vm_throw_type_error(vm, "Invalid argument");
-    Value s = vm_invoke(vm, ARG(0), ATOM_toString, 0, NULL);
+    Value s = error_to_string(vm, ARG(0), 0, NULL, ctx);
     if (s == VAL_EXCEPTION)
         return s;
     StrBuf sb;
     strbuf_init(&sb);
     if (val_is_string(s))
         str_to_utf8(val_as_str(s), &sb);
-    vm_capture_stack(vm, &sb, 0);
+    vm_capture_stack(vm, &sb);
     ObjString *st = str_new_utf8(vm, sb.data, sb.len);
     strbuf_fini(&sb);
     if (!obj_define_value(vm, val_as_obj(ARG(0)), ATOM_stack, val_str(st), PROP_BUILTIN))

@@ -78,7 +78,7 @@ static NATIVE(function_apply) {
 /* Function.prototype.bind (#sec-function.prototype.bind) */
 static NATIVE(function_bind) {
     if (!IsCallable(this_val))
-        return not_function(vm, this_val, "bind");
+        return vm_throw_type_error(vm, "Bind must be called on a function"); /* V8's words */
     Obj *target = val_as_obj(this_val);
     Obj *f = BoundFunctionCreate(vm, this_val, ARG(0), argc > 1 ? argc - 1 : 0, argv + 1);
     if (!f)
@@ -131,7 +131,8 @@ out:
 
 static NATIVE(function_to_string) {
     if (!IsCallable(this_val))
-        return not_function(vm, this_val, "toString");
+        return vm_throw_type_error(
+            vm, "Function.prototype.toString requires that 'this' be a Function");
     Obj *f = val_as_obj(this_val);
     if (f->kind == OBJ_FUNCTION) {
         FuncProto *p = f->u.func.proto;
@@ -207,6 +208,13 @@ void bi_function_init(Vm *vm) {
     Prop *p = obj_find_own_prop(proto, ATOM_Symbol_hasInstance);
     if (p)
         p->flags = 0;
+    /* V8 runs call and apply without a frame of their own: error.stack skips them */
+    static const Atom hidden[] = {ATOM_call, ATOM_apply};
+    for (size_t i = 0; i < ARRAY_LEN(hidden); i++) {
+        p = obj_find_own_prop(proto, hidden[i]);
+        if (p && val_is_object(p->u.value))
+            val_as_obj(p->u.value)->flags |= OBJF_HIDDEN_FRAME;
+    }
     Obj *ctor = realm_new_ctor(vm, "Function", function_ctor, 1, proto, INTR_Function, -1);
     realm_define_global(vm, "Function", val_obj(ctor));
     Obj *tte = fn_new_native(vm, throw_type_error, "", 0, 0);

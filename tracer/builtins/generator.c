@@ -21,14 +21,10 @@ static NATIVE(generator_resume) {
     static const char *const names[] = {"next", "return", "throw"};
     ResumeMode mode = (ResumeMode)ctx->magic;
     if (!val_is_object(this_val) || val_as_obj(this_val)->kind != OBJ_GENERATOR) {
-        StrBuf sb;
-        strbuf_init(&sb);
-        vm_describe_value(vm, this_val, &sb);
-        Value r = vm_throw_type_error(vm, "%s method called on incompatible receiver %s",
-                                      names[mode == RESUME_NEXT ? 0 : mode == RESUME_RETURN ? 1 : 2],
-                                      sb.data);
-        strbuf_fini(&sb);
-        return r;
+        char fmt[96];
+        snprintf(fmt, sizeof fmt, "Method [Generator].prototype.%s called on incompatible receiver %%s",
+                 names[mode == RESUME_NEXT ? 0 : mode == RESUME_RETURN ? 1 : 2]);
+        return vm_throw_type_error_describing(vm, fmt, this_val, false);
     }
     Obj *gen = val_as_obj(this_val);
     Activation *act = gen->u.gen.act;

@@ -29,7 +29,9 @@ static NATIVE(array_iter_create) {
 /* %ArrayIteratorPrototype%.next (#sec-%arrayiteratorprototype%.next) */
 static NATIVE(array_iter_next) {
     if (!val_is_object(this_val) || val_as_obj(this_val)->kind != OBJ_ARRAY_ITERATOR)
-        return vm_throw_type_error(vm, "next method called on incompatible receiver");
+        return vm_throw_type_error_describing(
+            vm, "Method Array Iterator.prototype.next called on incompatible receiver %s", this_val,
+            false);
     Obj *it = val_as_obj(this_val);
     if (val_is_undefined(it->u.host.slots[0]))
         return CreateIterResultObject(vm, VAL_UNDEFINED, true);
@@ -75,7 +77,9 @@ static NATIVE(string_iter_create) {
 
 static NATIVE(string_iter_next) {
     if (!val_is_object(this_val) || val_as_obj(this_val)->kind != OBJ_STRING_ITERATOR)
-        return vm_throw_type_error(vm, "next method called on incompatible receiver");
+        return vm_throw_type_error_describing(
+            vm, "Method String Iterator.prototype.next called on incompatible receiver %s", this_val,
+            false);
     Obj *it = val_as_obj(this_val);
     if (!val_is_string(it->u.host.slots[0]))
         return CreateIterResultObject(vm, VAL_UNDEFINED, true);

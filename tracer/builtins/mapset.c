@@ -4,9 +4,8 @@
  * Storage. Every collection owns one MsTable: an array of entries in insertion order
  * (the spec's [[MapData]] list) plus chained hash buckets over it. Keys are compared with
  * SameValueZero after -0 is normalised to +0. Hashes come from the value's content
- * (numbers by their bits, strings by str_hash, symbols by their atom), and objects by an
- * identity number handed out in allocation order of first use (stored in Obj.spare2;
- * the per-VM counter lives in data[0] of %Map%), never by address: bucket placement,
+ * (numbers by their bits, strings by str_hash, symbols by their atom), and objects by
+ * their identity hash (obj_identity_hash, object.h), never by address: bucket placement,
  * like everything else here, is the same from run to run (STYLE R22).
  *
  * Live iteration. Deleting an entry only marks it empty (key = VAL_EMPTY), exactly as the
@@ -17,9 +16,10 @@
  * when the collection has been finalized and no iterator refers to it any more (both may
  * be swept in the same collection, in either order).
  *
- * SPEC-DEVIATION: WeakMap and WeakSet hold their entries strongly for now. True
- * ephemeron semantics need a GC phase after marking (see the report to core: a
- * weak-processing hook in gc.c); until then nothing is ever removed by the collector. */
+ * Weakness. WeakMap and WeakSet tables are ephemeron tables (gc.h, "weak containers"):
+ * their mark hook marks nothing; ms_mark_weak marks the value of each entry whose key is
+ * marked, and ms_sweep_weak empties the entries whose key dies, in the collection that
+ * frees the key. */
 #include "tracer/builtins/mapset.h"
 
 #include <math.h>
@@ -157,18 +157,9 @@ static bool ms_hash(Vm *vm, Value key, bool assign, uint32_t *out) {
         *out = ms_mix64(val_as_sym(key)->atom);
     } else if (val_is_object(key)) {
         Obj *o = val_as_obj(key);
-        if (o->spare2 == 0) {
-            if (!assign)
-                return false;
-            Obj *map_ctor = realm_intrinsic(vm, INTR_Map);
-            double next = val_is_number(map_ctor->u.native.data[0])
-                              ? val_as_number(map_ctor->u.native.data[0])
-                              : 0;
-            next = next >= 4294967295.0 ? 1 : next + 1; /* wraps: ids only spread buckets */
-            map_ctor->u.native.data[0] = val_number(next);
-            o->spare2 = (uint32_t)next;
-        }
-        *out = ms_mix64(o->spare2);
+        if (!assign && !obj_has_identity_hash(o))
+            return false;
+        *out = ms_mix64(obj_identity_hash(vm, o));
     } else {
         *out = ms_mix64(key); /* numbers (NaN is canonical), booleans, null, undefined */
     }
@@ -240,13 +231,50 @@ static void ms_mark(Vm *vm, Obj *o) {
     MsTable *t = o->u.host.data;
     if (!t)
         return;
-    /* SPEC-DEVIATION: weak collections mark their keys and values too (see header). */
     for (uint32_t i = 0; i < t->used; i++) {
         if (t->entries[i].key == VAL_EMPTY)
             continue;
         gc_mark_value(vm, t->entries[i].key);
         gc_mark_value(vm, t->entries[i].value);
     }
+}
+
+/* The ephemeron step of a WeakMap/WeakSet (ObjClass.mark_weak): an entry's value lives
+ * when its key does. Progress is judged after marking, since gc_verify may refuse to
+ * mark a broken pointer (and then must not loop). */
+static bool ms_mark_weak(Vm *vm, Obj *o) {
+    MsTable *t = o->u.host.data;
+    bool progress = false;
+    for (uint32_t i = 0; t && i < t->used; i++) {
+        MsEntry *e = &t->entries[i];
+        if (e->key == VAL_EMPTY || !gc_value_is_marked(e->key) || gc_value_is_marked(e->value))
+            continue;
+        gc_mark_value(vm, e->value);
+        progress |= gc_value_is_marked(e->value);
+    }
+    return progress;
+}
+
+/* The weak sweep of a WeakMap/WeakSet (ObjClass.sweep_weak): entries whose key is about
+ * to be freed become empty and leave their chains. The table is not compacted here, so
+ * that a mapset_next cursor stays valid across a collection; the next insertion that
+ * needs room compacts it (ms_reserve_one). */
+static void ms_sweep_weak(Vm *vm, Obj *o) {
+    MsTable *t = o->u.host.data;
+    if (!t)
+        return;
+    bool removed = false;
+    for (uint32_t i = 0; i < t->used; i++) {
+        MsEntry *e = &t->entries[i];
+        if (e->key == VAL_EMPTY || gc_value_is_marked(e->key))
+            continue;
+        e->key = VAL_EMPTY;
+        e->value = VAL_UNDEFINED;
+        t->size--;
+        removed = true;
+    }
+    if (removed)
+        ms_rehash(t);
 }
 
 static void ms_finalize(Vm *vm, Obj *o) {
@@ -259,10 +287,12 @@ static void ms_finalize(Vm *vm, Obj *o) {
 }
 
 static const ObjClass ms_classes[MS_KIND_COUNT] = {
-    [MS_MAP] = {"Map", ms_mark, ms_finalize},
-    [MS_SET] = {"Set", ms_mark, ms_finalize},
-    [MS_WEAKMAP] = {"WeakMap", ms_mark, ms_finalize},
-    [MS_WEAKSET] = {"WeakSet", ms_mark, ms_finalize},
+    [MS_MAP] = {.name = "Map", .mark = ms_mark, .finalize = ms_finalize},
+    [MS_SET] = {.name = "Set", .mark = ms_mark, .finalize = ms_finalize},
+    [MS_WEAKMAP] = {.name = "WeakMap", .finalize = ms_finalize, .mark_weak = ms_mark_weak,
+                    .sweep_weak = ms_sweep_weak},
+    [MS_WEAKSET] = {.name = "WeakSet", .finalize = ms_finalize, .mark_weak = ms_mark_weak,
+                    .sweep_weak = ms_sweep_weak},
 };
 static const ObjKind ms_obj_kinds[MS_KIND_COUNT] = {OBJ_MAP, OBJ_SET, OBJ_WEAKMAP, OBJ_WEAKSET};
 static const IntrinsicId ms_proto_ids[MS_KIND_COUNT] = {
@@ -326,30 +356,6 @@ bool mapset_next(const Obj *o, uint32_t *cursor, Value *key, Value *value) {
     return false;
 }
 
-/* V8's rendering of a value that is not callable or not iterable when no source text
- * is at hand (BuildDefaultCallSite): `number 3`, `string "abc"`, `object null`, `object`. */
-static void ms_describe_callsite(Vm *vm, Value v, StrBuf *sb) {
-    ObjString *type = atom_to_str(vm, val_typeof(v));
-    str_to_utf8(type, sb);
-    if (val_is_string(v)) {
-        strbuf_puts(sb, " \"");
-        str_to_utf8(val_as_str(v), sb);
-        strbuf_putc(sb, '"');
-    } else if (val_is_null(v) || val_is_bool(v) || val_is_number(v)) {
-        strbuf_putc(sb, ' ');
-        vm_describe_value(vm, v, sb);
-    }
-}
-
-static Value ms_throw_not_callable(Vm *vm, Value v, const char *what) {
-    StrBuf sb;
-    strbuf_init(&sb);
-    ms_describe_callsite(vm, v, &sb);
-    Value r = vm_throw_type_error(vm, "%s %s", sb.data, what);
-    strbuf_fini(&sb);
-    return r;
-}
-
 /* CanBeHeldWeakly (#sec-canbeheldweakly): objects and symbols not from Symbol.for. */
 static bool ms_can_be_held_weakly(Value v) {
     if (val_is_object(v))
@@ -358,26 +364,6 @@ static bool ms_can_be_held_weakly(Value v) {
 }
 
 /* ==== construction from an iterable ======================================================= */
-
-/* IteratorClose (#sec-iteratorclose) for a throw completion: the pending exception stays
- * the result; return() runs, and anything it throws is dropped. */
-static void ms_iterator_close_on_throw(Vm *vm, Value iter) {
-    if (vm->terminated != TERM_NONE)
-        return; /* a run limit unwinds without running JS */
-    Value saved = vm_take_exception(vm);
-    gc_root_push(vm, &saved);
-    gc_root_push(vm, &iter);
-    Value m = val_get(vm, iter, ATOM_return);
-    if (m == VAL_EXCEPTION) {
-        vm_take_exception(vm);
-    } else if (!val_is_nullish(m) && IsCallable(m)) {
-        if (vm_call(vm, m, iter, 0, NULL) == VAL_EXCEPTION)
-            vm_take_exception(vm);
-    }
-    gc_root_pop(vm, 2);
-    if (vm->terminated == TERM_NONE)
-        vm_throw(vm, saved);
-}
 
 /* The shared tail of the constructors (#sec-map-iterable steps 5-8 with
  * #sec-add-entries-from-iterable; #sec-set-iterable steps 5-8; WeakMap, WeakSet alike):
@@ -411,65 +397,27 @@ static bool ms_add_from_iterable(Vm *vm, Obj *target, Value iterable, Atom adder
         goto out;
     }
     /* GetIterator(iterable, sync) (#sec-getiterator) */
-    Value method = val_get(vm, iterable, ATOM_Symbol_iterator);
-    if (method == VAL_EXCEPTION)
-        goto out;
-    if (!IsCallable(method)) {
-        ms_throw_not_callable(vm, iterable,
-                              "is not iterable (cannot read property Symbol(Symbol.iterator))");
-        goto out;
-    }
-    iter = vm_call(vm, method, iterable, 0, NULL);
-    if (iter == VAL_EXCEPTION)
-        goto out;
-    if (!val_is_object(iter)) {
-        vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
-        goto out;
-    }
-    next = obj_get(vm, val_as_obj(iter), ATOM_next);
-    if (next == VAL_EXCEPTION)
+    if (!GetIterator(vm, iterable, NULL, &iter, &next))
         goto out;
     for (;;) {
         /* IteratorStepValue (#sec-iteratorstepvalue) */
-        if (!IsCallable(next)) {
-            ms_throw_not_callable(vm, next, "is not a function");
+        int st = IteratorStep(vm, iter, next, &item);
+        if (st < 0)
             goto out;
-        }
-        Value r = vm_call(vm, next, iter, 0, NULL);
-        if (r == VAL_EXCEPTION)
-            goto out;
-        if (!val_is_object(r)) {
-            StrBuf sb;
-            strbuf_init(&sb);
-            vm_describe_value(vm, r, &sb);
-            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
-            strbuf_fini(&sb);
-            goto out;
-        }
-        item = r;
-        Value done = obj_get(vm, val_as_obj(item), ATOM_done);
-        if (done == VAL_EXCEPTION)
-            goto out;
-        if (ToBoolean(done))
+        if (st == 0)
             break;
-        item = obj_get(vm, val_as_obj(item), ATOM_value);
-        if (item == VAL_EXCEPTION)
-            goto out;
         Value res;
         if (pairs) {
             if (!val_is_object(item)) {
-                StrBuf sb;
-                strbuf_init(&sb);
-                vm_describe_value(vm, item, &sb);
-                vm_throw_type_error(vm, "Iterator value %s is not an entry object", sb.data);
-                strbuf_fini(&sb);
-                ms_iterator_close_on_throw(vm, iter);
+                vm_throw_type_error_describing(vm, "Iterator value %s is not an entry object",
+                                               item, false);
+                (void)!IteratorClose(vm, iter, true);
                 goto out;
             }
             k = obj_get_index(vm, val_as_obj(item), 0);
             Value v = k == VAL_EXCEPTION ? VAL_EXCEPTION : obj_get_index(vm, val_as_obj(item), 1);
             if (v == VAL_EXCEPTION) {
-                ms_iterator_close_on_throw(vm, iter);
+                (void)!IteratorClose(vm, iter, true);
                 goto out;
             }
             Value args[2] = {k, v};
@@ -478,7 +426,7 @@ static bool ms_add_from_iterable(Vm *vm, Obj *target, Value iterable, Atom adder
             res = vm_call(vm, adder, val_obj(target), 1, &item);
         }
         if (res == VAL_EXCEPTION) {
-            ms_iterator_close_on_throw(vm, iter);
+            (void)!IteratorClose(vm, iter, true);
             goto out;
         }
     }
@@ -531,8 +479,8 @@ static void ms_iter_finalize(Vm *vm, Obj *it) {
 }
 
 static const ObjClass ms_iter_classes[2] = {
-    {"Map Iterator", NULL, ms_iter_finalize},
-    {"Set Iterator", NULL, ms_iter_finalize},
+    {.name = "Map Iterator", .finalize = ms_iter_finalize},
+    {.name = "Set Iterator", .finalize = ms_iter_finalize},
 };
 
 /* The iterator's class index: 0 for maps, 1 for sets; -1 when it is not one of ours. */
@@ -695,7 +643,7 @@ static NATIVE(ms_for_each) {
         return VAL_EXCEPTION;
     Value cb = ARG(0), this_arg = ARG(1);
     if (!IsCallable(cb))
-        return ms_throw_not_callable(vm, cb, "is not a function");
+        return vm_throw_type_error_describing(vm, "%s is not a function", cb, true);
     t->walkers++; /* this_val keeps the collection, hence t, alive */
     Value result = VAL_UNDEFINED;
     for (uint32_t i = 0; i < t->used; i++) {

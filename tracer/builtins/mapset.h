@@ -1,7 +1,8 @@
 /* builtins/mapset.h — read access to Map, Set, WeakMap and WeakSet contents for C code
  * that runs no JS (util.inspect shows `Map(1) { 'a' => 1 }`). The collections themselves
  * live in mapset.c (ecma262 #sec-keyed-collections). Entries are visited in insertion
- * order; a cursor stays valid only while no JS runs and nothing is added or deleted. */
+ * order; a cursor stays valid only while no JS runs and nothing is added or deleted (a
+ * collection may empty weak entries, never moves them). */
 #ifndef TICKSCOPE_BUILTINS_MAPSET_H
 #define TICKSCOPE_BUILTINS_MAPSET_H
 
@@ -14,7 +15,8 @@
  * object whose prototype is Map.prototype). */
 bool mapset_is_collection(const Obj *o);
 
-/* The number of live entries (Map/Set .size; WeakMap/WeakSet: the strongly held count). */
+/* The number of live entries (Map/Set .size; WeakMap/WeakSet: the entries whose keys
+ * were alive at the last collection). */
 uint32_t mapset_size(const Obj *o);
 
 /* Visits the next live entry at or after *cursor (start with 0): stores its key and value

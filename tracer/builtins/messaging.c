@@ -34,7 +34,7 @@ static void port_finalize(Vm *vm, Obj *o) {
     o->u.host.data = NULL;
 }
 
-static const ObjClass port_class = {"MessagePort", NULL, port_finalize};
+static const ObjClass port_class = {.name = "MessagePort", .finalize = port_finalize};
 
 static Obj *port_of(Value v) {
     if (!val_is_object(v))

@@ -499,9 +499,9 @@ static const char *const comb_names[] = {"Promise.all", "Promise.allSettled", "P
  * errors List (an internal array, appended to only), [1] = remainingElementsCount
  * .[[Value]], [2] = the capability's [[Promise]], [3] = the capability function the
  * element functions call ([[Resolve]] for all/allSettled, [[Reject]] for any). */
-static const ObjClass comb_state_class = {"PromiseCombinatorState", NULL, NULL};
+static const ObjClass comb_state_class = {.name = "PromiseCombinatorState"};
 /* An alreadyCalled Record { [[Value]] }: slots[0] = true/false. */
-static const ObjClass already_called_class = {"AlreadyCalled", NULL, NULL};
+static const ObjClass already_called_class = {.name = "AlreadyCalled"};
 
 static Obj *new_internal(Vm *vm, const ObjClass *cls) {
     Obj *o = obj_new_kind(vm, OBJ_HOST, NULL);

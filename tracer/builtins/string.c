@@ -4,18 +4,18 @@
  * iterator belong to iterator.c; the Unicode tables (case mapping, localeCompare's order,
  * the normalization quick check) to string_unicode.c.
  *
- * The RegExp built-in does not exist yet. Methods that take a pattern follow the spec's
- * protocol (an object's [Symbol.match]/[Symbol.replace]/[Symbol.split]... method is
- * called), use plain string search where the spec does (replace, replaceAll, split with
- * a string), and emulate RegExpCreate for match/search when the pattern text has no
- * regular-expression syntax (so 'abc'.search('b') works); anything that really needs a
- * regular expression throws "TypeError: RegExp is not supported yet (...)".
+ * Methods that take a pattern follow the spec's protocol: an object's [Symbol.match],
+ * [Symbol.replace], [Symbol.split]... method is called (RegExp.prototype's live in
+ * builtins/regexp.c); otherwise replace, replaceAll and split search for a plain string,
+ * and match, matchAll and search make a RegExp with RegExpCreate and invoke its method.
+ * GetSubstitution, shared with RegExp.prototype[Symbol.replace], is here.
  * normalize returns its input when it is already normalized (checked by tables) and
  * throws that kind of TypeError otherwise. localeCompare ignores its locales (node's
  * default en-US/root behaviour); toLocale*Case honours only "tr" and "az". */
 #include <math.h>
 #include <string.h>
 
+#include "tracer/builtins/regexp.h"
 #include "tracer/builtins/string_int.h"
 #include "tracer/numconv.h"
 #include "tracer/realm.h"
@@ -158,21 +158,6 @@ static int is_regexp(Vm *vm, Value v) {
     if (!val_is_undefined(m))
         return ToBoolean(m);
     return val_as_obj(v)->kind == OBJ_REGEXP;
-}
-
-static Value throw_regexp_unsupported(Vm *vm, const char *method) {
-    return vm_throw_type_error(vm, "RegExp is not supported yet (String.prototype.%s)", method);
-}
-
-/* True when the pattern text means the same as a plain string search (no syntax
- * character of #prod-SyntaxCharacter, and no '/' either). */
-static bool pattern_is_literal(const ObjString *p) {
-    for (uint32_t i = 0; i < p->len; i++) {
-        uint16_t c = str_at(p, i);
-        if (c < 0x80 && strchr("^$\\.*+?()[]{}|/", (char)c) && c != 0)
-            return false;
-    }
-    return true;
 }
 
 /* ==== the constructor and String.* ======================================================== */
@@ -787,8 +772,6 @@ static NATIVE(string_split) {
             Value args[2] = {this_val, limit};
             return vm_call(vm, splitter, sep, 2, args);
         }
-        if (val_is_object(sep) && val_as_obj(sep)->kind == OBJ_REGEXP)
-            return throw_regexp_unsupported(vm, "split");
     }
     ObjString *s = ToString(vm, this_val), *r = NULL;
     if (!s)
@@ -840,11 +823,20 @@ out:
     return result;
 }
 
-/* GetSubstitution(matched, str, position, captures = [], namedCaptures = undefined,
- * replacementTemplate) (#sec-getsubstitution): with no captures, "$1" and "$<" stay
- * literal text. Appends to b. */
-static void GetSubstitution(const ObjString *str, uint32_t position, uint32_t match_len,
-                            const ObjString *tmpl, StrBuilder *b) {
+/* GetSubstitution(matched, str, position, captures, namedCaptures, replacementTemplate)
+ * (#sec-getsubstitution, ES2023 text): $$, $&, $`, $', $n and $nn (a two-digit reference
+ * past the captures is read as one digit and a literal digit), $<name> when there are
+ * named captures; anything else stays literal. */
+bool GetSubstitution(Vm *vm, ObjString *matched, ObjString *str, uint32_t position,
+                     Obj *captures, Value named, ObjString *tmpl, StrBuilder *b) {
+    uint32_t m = captures ? obj_array_len(captures) : 0;
+    uint32_t tail = position + matched->len;
+    bool ok = true;
+    gc_root_push_ptr(vm, &matched);
+    gc_root_push_ptr(vm, &str);
+    gc_root_push_ptr(vm, &captures);
+    gc_root_push(vm, &named);
+    gc_root_push_ptr(vm, &tmpl);
     for (uint32_t i = 0; i < tmpl->len; i++) {
         uint16_t c = str_at(tmpl, i);
         if (c != '$' || i + 1 >= tmpl->len) {
@@ -852,22 +844,69 @@ static void GetSubstitution(const ObjString *str, uint32_t position, uint32_t ma
             continue;
         }
         uint16_t n = str_at(tmpl, i + 1);
-        uint32_t tail = position + match_len;
         if (n == '$') {
             sbld_put_unit(b, '$');
+            i++;
         } else if (n == '&') {
-            sbld_put_range(b, str, position, tail);
+            sbld_put_str(b, matched);
+            i++;
         } else if (n == '`') {
             sbld_put_range(b, str, 0, position);
+            i++;
         } else if (n == '\'') {
             if (tail < str->len)
                 sbld_put_range(b, str, tail, str->len);
+            i++;
+        } else if (n >= '0' && n <= '9') {
+            uint32_t digits = 1, index = n - '0';
+            if (i + 2 < tmpl->len && str_at(tmpl, i + 2) >= '0' && str_at(tmpl, i + 2) <= '9') {
+                digits = 2;
+                index = index * 10 + (str_at(tmpl, i + 2) - '0');
+                if (index > m) { /* read as one digit followed by a literal digit */
+                    digits = 1;
+                    index = n - '0';
+                }
+            }
+            if (index >= 1 && index <= m) {
+                Value v = captures->u.array.elems[index - 1];
+                if (val_is_string(v))
+                    sbld_put_str(b, val_as_str(v));
+                i += digits;
+            } else {
+                sbld_put_unit(b, '$');
+            }
+        } else if (n == '<' && !val_is_undefined(named)) {
+            int64_t gt = -1;
+            for (uint32_t k = i + 2; k < tmpl->len; k++)
+                if (str_at(tmpl, k) == '>') {
+                    gt = k;
+                    break;
+                }
+            if (gt < 0) {
+                sbld_put_unit(b, '$');
+                continue;
+            }
+            ObjString *group_name = str_substring(vm, tmpl, i + 2, (uint32_t)gt);
+            Value v = obj_get(vm, val_as_obj(named), atom_from_str(vm, group_name));
+            if (v == VAL_EXCEPTION) {
+                ok = false;
+                break;
+            }
+            if (!val_is_undefined(v)) {
+                ObjString *vs = ToString(vm, v);
+                if (!vs) {
+                    ok = false;
+                    break;
+                }
+                sbld_put_str(b, vs);
+            }
+            i = (uint32_t)gt;
         } else {
             sbld_put_unit(b, '$');
-            continue;
         }
-        i++;
     }
+    gc_root_pop(vm, 5);
+    return ok;
 }
 
 /* replace / replaceAll with a string pattern (#sec-string.prototype.replace,
@@ -909,8 +948,6 @@ static NATIVE(string_replace) {
             Value args[2] = {this_val, replace_value};
             return vm_call(vm, replacer, search_value, 2, args);
         }
-        if (val_is_object(search_value) && val_as_obj(search_value)->kind == OBJ_REGEXP)
-            return throw_regexp_unsupported(vm, name);
     }
     ObjString *s = ToString(vm, this_val), *search = NULL, *tmpl = NULL;
     if (!s)
@@ -942,8 +979,8 @@ static NATIVE(string_replace) {
             if (!rs)
                 goto out;
             sbld_put_str(&b, rs);
-        } else {
-            GetSubstitution(s, p, search->len, tmpl, &b);
+        } else if (!GetSubstitution(vm, search, s, p, NULL, VAL_UNDEFINED, tmpl, &b)) {
+            goto out;
         }
         if (b.len > STRING_MAX_LEN) {
             throw_invalid_length(vm);
@@ -964,7 +1001,7 @@ out:
 }
 
 /* match / matchAll / search (#sec-string.prototype.match, ...): the pattern's own
- * method when it has one; otherwise RegExpCreate, emulated for literal patterns. */
+ * method when it has one; otherwise RegExpCreate and the new RegExp's method. */
 enum { MATCH_MATCH, MATCH_MATCH_ALL, MATCH_SEARCH };
 
 static NATIVE(string_match_family) {
@@ -1005,44 +1042,20 @@ static NATIVE(string_match_family) {
             return VAL_EXCEPTION;
         if (!val_is_undefined(method))
             return vm_call(vm, method, rx, 1, &this_val);
-        if (val_is_object(rx) && val_as_obj(rx)->kind == OBJ_REGEXP)
-            return throw_regexp_unsupported(vm, name);
     }
-    ObjString *s = ToString(vm, this_val), *pattern = NULL;
+    /* 3-5. S = ToString(O); rx = RegExpCreate(regexp, undefined or "g"); Invoke(rx, @@x, S) */
+    Value S = VAL_UNDEFINED, result = VAL_EXCEPTION;
+    gc_root_push(vm, &S);
+    ObjString *s = ToString(vm, this_val);
     if (!s)
-        return VAL_EXCEPTION;
-    Value result = VAL_EXCEPTION;
-    Obj *arr = NULL;
-    gc_root_push_ptr(vm, &s);
-    gc_root_push_ptr(vm, &pattern);
-    gc_root_push_ptr(vm, &arr);
-    pattern = val_is_undefined(rx) ? str_empty(vm) : ToString(vm, rx);
-    if (!pattern)
         goto out;
-    if (ctx->magic == MATCH_MATCH_ALL || !pattern_is_literal(pattern)) {
-        throw_regexp_unsupported(vm, name);
-        goto out;
-    }
-    /* the pattern has no syntax characters: a RegExp would match it literally */
-    int64_t pos = str_index_of(s, pattern, 0);
-    if (ctx->magic == MATCH_SEARCH) {
-        result = val_number((double)pos);
-        goto out;
-    }
-    if (pos < 0) {
-        result = VAL_NULL;
-        goto out;
-    }
-    /* RegExpBuiltinExec's result (#sec-regexpbuiltinexec): [match], index, input, groups */
-    Value m = val_str(pattern);
-    arr = obj_new_array_from(vm, 1, &m);
-    if (!CreateDataProperty(vm, arr, ATOM_index, val_number((double)pos)) ||
-        !CreateDataProperty(vm, arr, ATOM_input, val_str(s)) ||
-        !CreateDataProperty(vm, arr, atom_intern(vm, "groups"), VAL_UNDEFINED))
-        goto out;
-    result = val_obj(arr);
+    S = val_str(s);
+    Value flags = ctx->magic == MATCH_MATCH_ALL ? val_str(str_from_unit(vm, 'g')) : VAL_UNDEFINED;
+    Obj *re = RegExpCreate(vm, rx, flags);
+    if (re)
+        result = vm_invoke(vm, val_obj(re), keys[ctx->magic], 1, &S);
 out:
-    gc_root_pop(vm, 3);
+    gc_root_pop(vm, 1);
     return result;
 }
 

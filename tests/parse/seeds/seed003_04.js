@@ -1,5 +1,0 @@
-     function async2(){
-         console.log('async2');
-         return Promise.resolve();
-     }
-     

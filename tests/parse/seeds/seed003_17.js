@@ -1,3 +1,0 @@
-Promise.resolve().then(() => {
-    async2().then(resolve)
-})

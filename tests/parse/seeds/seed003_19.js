@@ -1,3 +1,0 @@
-new Promise(function(resolve){
-  resolve();
-})

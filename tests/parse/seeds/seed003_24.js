@@ -1,4 +1,0 @@
-async function async1(){
-  await async2()
-  console.log('async1 end')
-}

@@ -487,6 +487,7 @@ static const char *origin_phrase(const char *origin) {
         {"constructor", "new Promise"}, {"then", ".then() result"}, {"resolve", "Promise.resolve"},
         {"reject", "Promise.reject"},   {"async", "async result"},  {"await", "await's promise"},
         {"combinator", "combinator"},   {"builtin", "built-in"},
+        {"module", "module evaluation"},
     };
     for (size_t i = 0; i < ARRAY_LEN(t); i++)
         if (strcmp(t[i].origin, origin) == 0)

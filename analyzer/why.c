@@ -55,6 +55,7 @@ static const struct {
     {"resolve", "Promise.resolve()"},        {"reject", "Promise.reject()"},
     {"async", "an async function's result"}, {"await", "made by await"},
     {"combinator", "a combinator's result"}, {"builtin", "made by a built-in"},
+    {"module", "a module's evaluation"},
 };
 
 /* "promise #3 (new Promise)" */

@@ -1,18 +1,37 @@
 /* trace_writer.c — see trace_writer.h. Each field's value is encoded when it is set
  * (into `vals`, at offsets kept per field) and the line is assembled in events.def
- * order at tf_end, so the bytes do not depend on the caller's order. */
+ * order at tf_end, so the bytes do not depend on the caller's order.
+ *
+ * Output. When the FILE has a file descriptor, finished lines go into the writer's own
+ * buffer `obuf` and reach the descriptor with write(2), never through stdio: then
+ * tf_writer_flush_async_safe() can write what is buffered from a signal handler (stdio
+ * takes locks and may be in the middle of an update). The protocol that makes that
+ * safe: a line is copied into obuf[olen...] before olen grows past it, so
+ * obuf[ostart..olen) is always whole lines; a write-out advances ostart after each
+ * write(2) and sets olen = 0 before ostart = 0; and while a write(2) of ours is under
+ * way (`writing`) the handler writes nothing, so the file is always a byte prefix of the
+ * trace. Without a descriptor (open_memstream, fmemopen) lines go to stdio as before. */
 #include "formats/trace_writer.h"
 
 #include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/strbuf.h"
 #include "formats/trace_escape.h"
 
+/* The output buffer: one write(2) per job boundary for all but very busy jobs. */
+#define TF_OBUF_SIZE 65536
+
 struct TfWriter {
     FILE *f;
+    int fd;        /* fileno(f), or -1: write through stdio */
+    char *obuf;    /* TF_OBUF_SIZE bytes when fd >= 0 */
+    /* read by the signal handler: see the protocol at the top */
+    volatile sig_atomic_t olen, ostart, writing;
     bool autoflush;
     int err;       /* sticky errno of the first failure */
     uint64_t seq;  /* of the last event written */
@@ -26,16 +45,79 @@ struct TfWriter {
 
 /* ---- output ----------------------------------------------------------------------- */
 
+/* write(2) all of p[0..n), retrying after EINTR and short writes; advances *done (when
+ * given) after each write so that a signal handler sees what is already out. */
+static int write_all(int fd, const char *p, size_t n, volatile sig_atomic_t *done) {
+    size_t off = 0;
+    while (off < n) {
+        ssize_t k = write(fd, p + off, n - off);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno ? errno : EIO;
+        }
+        off += (size_t)k;
+        if (done)
+            *done += (sig_atomic_t)k;
+    }
+    return 0;
+}
+
+/* Write out obuf (fd mode). */
+static void obuf_flush(TfWriter *w) {
+    if (w->err || w->olen == w->ostart)
+        return;
+    w->writing = 1;
+    int e = write_all(w->fd, w->obuf + w->ostart, (size_t)(w->olen - w->ostart), &w->ostart);
+    w->olen = 0; /* before ostart: the handler must never see ostart = 0 < olen = old */
+    w->ostart = 0;
+    w->writing = 0;
+    if (e)
+        w->err = e;
+}
+
 static void emit(TfWriter *w, const StrBuf *sb, bool flush) {
     if (w->err)
         return;
-    errno = 0;
-    if (fwrite(sb->data, 1, sb->len, w->f) != sb->len) {
-        w->err = errno ? errno : EIO;
+    if (w->fd < 0) {
+        errno = 0;
+        if (fwrite(sb->data, 1, sb->len, w->f) != sb->len) {
+            w->err = errno ? errno : EIO;
+            return;
+        }
+        if (flush && fflush(w->f) != 0)
+            w->err = errno ? errno : EIO;
         return;
     }
-    if (flush && fflush(w->f) != 0)
+    if (sb->len > (size_t)(TF_OBUF_SIZE - w->olen))
+        obuf_flush(w);
+    if (sb->len > TF_OBUF_SIZE) { /* a line longer than the buffer: straight out */
+        w->writing = 1;
+        int e = w->err ? 0 : write_all(w->fd, sb->data, sb->len, NULL);
+        w->writing = 0;
+        if (e)
+            w->err = e;
+    } else if (!w->err) {
+        memcpy(w->obuf + w->olen, sb->data, sb->len);
+        w->olen += (sig_atomic_t)sb->len; /* the line is whole before it is visible */
+    }
+    if (flush)
+        obuf_flush(w);
+}
+
+void tf_writer_flush(TfWriter *w) {
+    if (w->fd >= 0)
+        obuf_flush(w);
+    else if (!w->err && fflush(w->f) != 0)
         w->err = errno ? errno : EIO;
+}
+
+void tf_writer_flush_async_safe(TfWriter *w) {
+    if (!w || w->fd < 0 || w->writing || w->err)
+        return;
+    sig_atomic_t start = w->ostart, len = w->olen;
+    if (start < len && write_all(w->fd, w->obuf + start, (size_t)(len - start), NULL) == 0)
+        w->ostart = len;
 }
 
 /* ---- the header ------------------------------------------------------------------- */
@@ -85,6 +167,10 @@ TfWriter *tf_writer_open(FILE *f, const TraceHeader *given) {
     TfWriter *w = xcalloc(1, sizeof *w);
     w->f = f;
     w->autoflush = true;
+    /* whatever the caller wrote to f goes first; from here on only write(2) */
+    w->fd = fflush(f) == 0 ? fileno(f) : -1;
+    if (w->fd >= 0)
+        w->obuf = xmalloc(TF_OBUF_SIZE);
     strbuf_init(&w->vals);
     strbuf_init(&w->line);
 
@@ -313,9 +399,11 @@ int tf_writer_error(const TfWriter *w) {
 }
 
 int tf_writer_close(TfWriter *w) {
+    tf_writer_flush(w);
     if (!w->err && fflush(w->f) != 0)
         w->err = errno ? errno : EIO;
     int err = w->err;
+    free(w->obuf);
     strbuf_fini(&w->vals);
     strbuf_fini(&w->line);
     free(w);

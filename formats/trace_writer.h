@@ -19,6 +19,13 @@
  * required field missing at tf_end, an id of 0, an enum value of another set) is a bug
  * in the caller and fails an assert.
  *
+ * Buffering: on a FILE with a file descriptor (a file, a pipe, stdout) the writer keeps
+ * finished lines in its own buffer and writes them with write(2) at the flush points
+ * above (and when the buffer fills, always at a line end), bypassing the FILE's buffer:
+ * so the caller must not write to that FILE while the writer is open, and a signal
+ * handler can save what is buffered (tf_writer_flush_async_safe). Without a descriptor
+ * (open_memstream) each line goes to stdio at once, flushed at the same points.
+ *
  * I/O errors are sticky: after the first failed write or flush nothing more is
  * written, tf_end returns 0 and tf_writer_error() returns the errno. The FILE stays the
  * caller's: tf_writer_close() flushes and frees the writer but does not fclose. */
@@ -67,6 +74,15 @@ void tf_discard(TfWriter *w);
  * writer's next seq is used). Enum fields with TFV_UNKNOWN write their text. Returns
  * the seq, or 0 when the writer has failed. */
 uint64_t tf_write_event(TfWriter *w, const TraceEvent *ev);
+
+/* Write out every finished line now (e.g. from an exit path that will not reach
+ * tf_writer_close). An event being built is not written. */
+void tf_writer_flush(TfWriter *w);
+/* The same from a signal handler: write(2) only, no stdio, no locks, no allocation.
+ * Writes nothing when w is NULL, has no descriptor, has failed, or the signal
+ * interrupted one of the writer's own write(2) calls (the file is then a prefix of the
+ * trace that may end in a cut line: SPEC.md's truncation rule). */
+void tf_writer_flush_async_safe(TfWriter *w);
 
 /* The seq of the last event written (0 before the first). */
 uint64_t tf_writer_seq(const TfWriter *w);

@@ -187,6 +187,19 @@ static void dump_child(Dumper *d, const Node *n)
         dump_node(d, n);
 }
 
+/* The usual node: its head (kind, position, extra), then its children in order, a NULL
+ * one as `_`. DUMP_NODE(extra, child, ...) is that for the node `n` of dump_node. */
+static void dump_open_children(Dumper *d, const Node *n, const char *extra, size_t count,
+                               const Node *const *kids)
+{
+    dump_open(d, n, extra);
+    for (size_t i = 0; i < count; i++)
+        dump_child(d, kids[i]);
+}
+#define DUMP_NODE(extra, ...)                                                                \
+    dump_open_children(d, n, extra, ARRAY_LEN(((const Node *const[]){__VA_ARGS__})),           \
+                       (const Node *const[]){__VA_ARGS__})
+
 static void dump_list(Dumper *d, NodeList l)
 {
     for (uint32_t i = 0; i < l.len; i++)
@@ -262,9 +275,7 @@ static void dump_node(Dumper *d, const Node *n)
         break;
     }
     case NODE_TAGGED_TEMPLATE:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.tagged.tag);
-        dump_child(d, n->as.tagged.quasi);
+        DUMP_NODE(NULL, n->as.tagged.tag, n->as.tagged.quasi);
         break;
     case NODE_REGEXP:
         dump_open(d, n, NULL);
@@ -353,9 +364,7 @@ static void dump_node(Dumper *d, const Node *n)
         break;
     case NODE_BINARY:
     case NODE_LOGICAL:
-        dump_open(d, n, ast_op_name(n->as.binary.op));
-        dump_child(d, n->as.binary.left);
-        dump_child(d, n->as.binary.right);
+        DUMP_NODE(ast_op_name(n->as.binary.op), n->as.binary.left, n->as.binary.right);
         break;
     case NODE_ASSIGN: {
         char op[8];
@@ -363,16 +372,11 @@ static void dump_node(Dumper *d, const Node *n)
             snprintf(op, sizeof op, "=");
         else
             snprintf(op, sizeof op, "%s=", ast_op_name(n->as.assign.op));
-        dump_open(d, n, op);
-        dump_child(d, n->as.assign.target);
-        dump_child(d, n->as.assign.value);
+        DUMP_NODE(op, n->as.assign.target, n->as.assign.value);
         break;
     }
     case NODE_CONDITIONAL:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.conditional.test);
-        dump_child(d, n->as.conditional.then);
-        dump_child(d, n->as.conditional.else_);
+        DUMP_NODE(NULL, n->as.conditional.test, n->as.conditional.then, n->as.conditional.else_);
         break;
     case NODE_SEQUENCE:
         dump_open(d, n, NULL);
@@ -387,20 +391,16 @@ static void dump_node(Dumper *d, const Node *n)
     case NODE_MEMBER: {
         const AstMemberExpr *m = &n->as.member_expr;
         const char *tag = m->optional ? (m->computed ? "?.[]" : "?.") : (m->computed ? "[]" : ".");
-        dump_open(d, n, tag);
-        dump_child(d, m->object);
-        dump_child(d, m->property);
+        DUMP_NODE(tag, m->object, m->property);
         break;
     }
     case NODE_OPTIONAL_CHAIN:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.chain.expr);
+        DUMP_NODE(NULL, n->as.chain.expr);
         break;
     case NODE_SPREAD:
     case NODE_REST:
     case NODE_IMPORT_CALL:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.spread.arg);
+        DUMP_NODE(NULL, n->as.spread.arg);
         break;
     case NODE_YIELD:
         dump_open(d, n, n->as.yield.delegate ? "*" : NULL);
@@ -408,16 +408,13 @@ static void dump_node(Dumper *d, const Node *n)
             dump_child(d, n->as.yield.arg);
         break;
     case NODE_AWAIT:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.await.arg);
+        DUMP_NODE(NULL, n->as.await.arg);
         break;
     case NODE_META_PROPERTY:
         dump_open(d, n, n->as.meta.kind == META_NEW_TARGET ? "new.target" : "import.meta");
         break;
     case NODE_ASSIGN_PATTERN:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.assign_pattern.target);
-        dump_child(d, n->as.assign_pattern.value);
+        DUMP_NODE(NULL, n->as.assign_pattern.target, n->as.assign_pattern.value);
         break;
     case NODE_PROGRAM:
         dump_open(d, n, n->as.program.is_module ? "module" : NULL);
@@ -441,8 +438,7 @@ static void dump_node(Dumper *d, const Node *n)
             dump_child(d, n->as.declarator.init);
         break;
     case NODE_EXPR_STMT:
-        dump_open(d, n, (n->flags & AST_DIRECTIVE) ? "directive" : NULL);
-        dump_child(d, n->as.expr_stmt.expr);
+        DUMP_NODE((n->flags & AST_DIRECTIVE) ? "directive" : NULL, n->as.expr_stmt.expr);
         break;
     case NODE_BLOCK:
         dump_open(d, n, NULL);
@@ -456,24 +452,16 @@ static void dump_node(Dumper *d, const Node *n)
             dump_child(d, n->as.if_.else_);
         break;
     case NODE_FOR:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.for_.init);
-        dump_child(d, n->as.for_.test);
-        dump_child(d, n->as.for_.update);
-        dump_child(d, n->as.for_.body);
+        DUMP_NODE(NULL, n->as.for_.init, n->as.for_.test, n->as.for_.update, n->as.for_.body);
         break;
     case NODE_FOR_IN:
     case NODE_FOR_OF:
-        dump_open(d, n, n->as.for_in.is_await ? "await" : NULL);
-        dump_child(d, n->as.for_in.left);
-        dump_child(d, n->as.for_in.right);
-        dump_child(d, n->as.for_in.body);
+        DUMP_NODE(n->as.for_in.is_await ? "await" : NULL, n->as.for_in.left, n->as.for_in.right,
+                  n->as.for_in.body);
         break;
     case NODE_WHILE:
     case NODE_DO_WHILE:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.while_.test);
-        dump_child(d, n->as.while_.body);
+        DUMP_NODE(NULL, n->as.while_.test, n->as.while_.body);
         break;
     case NODE_RETURN:
     case NODE_THROW:
@@ -490,11 +478,8 @@ static void dump_node(Dumper *d, const Node *n)
         }
         break;
     case NODE_TRY:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.try_.block);
-        dump_child(d, n->as.try_.param);
-        dump_child(d, n->as.try_.handler);
-        dump_child(d, n->as.try_.finalizer);
+        DUMP_NODE(NULL, n->as.try_.block, n->as.try_.param, n->as.try_.handler,
+                  n->as.try_.finalizer);
         break;
     case NODE_SWITCH:
         dump_open(d, n, NULL);
@@ -514,9 +499,7 @@ static void dump_node(Dumper *d, const Node *n)
         dump_child(d, n->as.labeled.body);
         break;
     case NODE_WITH:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.with.object);
-        dump_child(d, n->as.with.body);
+        DUMP_NODE(NULL, n->as.with.object, n->as.with.body);
         break;
     case NODE_IMPORT_DECL:
         dump_open(d, n, NULL);
@@ -543,8 +526,7 @@ static void dump_node(Dumper *d, const Node *n)
         }
         break;
     case NODE_EXPORT_DEFAULT:
-        dump_open(d, n, NULL);
-        dump_child(d, n->as.export_default.value);
+        DUMP_NODE(NULL, n->as.export_default.value);
         break;
     case NODE_EXPORT_ALL:
         dump_open(d, n, NULL);
@@ -561,6 +543,8 @@ static void dump_node(Dumper *d, const Node *n)
     }
     strbuf_putc(out, ')');
 }
+
+#undef DUMP_NODE
 
 void ast_dump(const Node *n, StrBuf *out, bool with_pos)
 {

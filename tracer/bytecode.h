@@ -91,7 +91,10 @@ typedef struct {
 } PcPos;
 
 /* How V8 names an expression in "x is not a function" / "x is not iterable" messages:
- * the callee text (o.foo, this.x, a[0]) or "(intermediate value)". */
+ * the callee text (o.foo, this.x, a[0]) or "(intermediate value)". An ARRAY_SPREAD text
+ * that starts with SITE_ITER_CALL_SPREAD is the last argument of f(...x), which V8 words
+ * differently (vm.c GetIterator). */
+#define SITE_ITER_CALL_SPREAD '\x01'
 typedef struct {
     uint32_t pc;    /* the CALL/NEW/GET_ITERATOR instruction */
     uint32_t text;  /* constant index of the description string */

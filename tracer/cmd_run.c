@@ -14,14 +14,22 @@
  * "(Use `node --trace-uncaught ...`)" hint nor the final "Node.js v20..." line is printed.
  * Exit status: 0 (or process.exitCode / process.exit's code), 1 (SyntaxError, uncaught
  * exception, unhandled rejection), 2 (usage), 3 (I/O), 4 (a limit); host_run decides it
- * after the Script job. */
+ * after the Script job.
+ *
+ * Fatal ends leave a readable trace (formats/SPEC.md "Writing, flushing and
+ * truncation"): limits write `limit` and `exit`; out of memory (util_on_fatal) writes a
+ * fatal `error` and flushes; SIGTERM, SIGINT, SIGHUP and the signals of an interpreter
+ * bug (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT) write the writer's buffered whole lines
+ * from the handler and then die of the same signal (exit status 128+N in a shell). */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "common/cli.h"
 #include "common/commands.h"
@@ -264,6 +272,118 @@ static void print_error_hook(Vm *vm, Value exc, SrcPos pos, StrBuf *msg, StrBuf 
     print_uncaught(vm, rc->o, rc->o->src, rc->o->src_len, exc, pos, msg, stack);
 }
 
+/* ---- fatal signals and out of memory ---------------------------------------------- */
+
+/* The writer of this process's run, for the signal handlers and the fatal hook, which
+ * cannot be given an argument: the tracer's one piece of process-wide state (STYLE R3),
+ * set only between tf_writer_open and tf_writer_close. */
+static TfWriter *volatile run_writer;
+
+static const struct {
+    int sig;
+    const char *msg; /* for the signals of a bug: what stderr says (write(2) only) */
+} run_signals[] = {
+    {SIGTERM, NULL},
+    {SIGINT, NULL},
+    {SIGHUP, NULL},
+    {SIGSEGV, "trace: internal error: SIGSEGV; the trace ends at the last whole event\n"},
+    {SIGBUS, "trace: internal error: SIGBUS; the trace ends at the last whole event\n"},
+    {SIGFPE, "trace: internal error: SIGFPE; the trace ends at the last whole event\n"},
+    {SIGILL, "trace: internal error: SIGILL; the trace ends at the last whole event\n"},
+    {SIGABRT, "trace: internal error: SIGABRT; the trace ends at the last whole event\n"},
+};
+#define RUN_NSIGNALS (sizeof run_signals / sizeof run_signals[0])
+static struct sigaction run_old_actions[RUN_NSIGNALS];
+static bool run_installed[RUN_NSIGNALS];
+
+/* Async-signal-safe: write(2) and sigaction only (no stdio, no locks, no allocation). */
+static void on_run_signal(int sig, siginfo_t *si, void *uc) {
+    (void)uc;
+    int saved = errno;
+    tf_writer_flush_async_safe(run_writer);
+    for (size_t i = 0; i < RUN_NSIGNALS; i++) {
+        if (run_signals[i].sig != sig)
+            continue;
+        if (run_signals[i].msg) {
+            ssize_t r = write(STDERR_FILENO, run_signals[i].msg, strlen(run_signals[i].msg));
+            (void)r;
+        }
+        sigaction(sig, &run_old_actions[i], NULL); /* the default, or ASan's handler */
+    }
+    errno = saved;
+    /* A fault the kernel raised happens again when the handler returns, now into the
+     * previous action with its real context (ASan reports it); anything else (kill,
+     * abort(), raise) is raised again, pending until the handler returns. */
+    bool fault = sig == SIGSEGV || sig == SIGBUS || sig == SIGFPE || sig == SIGILL;
+    if (!(fault && si && si->si_code > 0))
+        raise(sig);
+}
+
+/* util_on_fatal: out of memory or die() during the run. The event being built, if any,
+ * is dropped; the fatal error is the last event. */
+static void on_run_fatal(const char *message) {
+    TfWriter *w = run_writer;
+    if (!w)
+        return;
+    tf_discard(w);
+    tf_begin(w, EV_ERROR);
+    tf_field_enum(w, TFF_kind, TFV_ERROR_KIND_FATAL);
+    tf_field_str(w, TFF_message, message);
+    tf_field_bool(w, TFF_fatal, true);
+    tf_end(w); /* `error` is a flush point */
+    tf_writer_flush(w);
+}
+
+/* Install the handlers for w. A signal that was ignored when we started (SIGINT and
+ * SIGHUP of a background job, nohup) stays ignored. The handlers run on an alternate
+ * stack, so that a C stack overflow can still flush (sigaltstack is per thread: this
+ * runs on the run's thread). */
+static void run_signals_install(TfWriter *w, stack_t *alt) {
+    run_writer = w;
+    util_on_fatal(on_run_fatal);
+    alt->ss_size = 64 * 1024;
+    alt->ss_sp = malloc(alt->ss_size);
+    alt->ss_flags = 0;
+    bool have_alt = alt->ss_sp && sigaltstack(alt, NULL) == 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_run_signal;
+    sa.sa_flags = SA_SIGINFO | SA_RESTART | (have_alt ? SA_ONSTACK : 0);
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < RUN_NSIGNALS; i++) {
+        run_installed[i] = false;
+        if (sigaction(run_signals[i].sig, NULL, &run_old_actions[i]) != 0)
+            continue;
+        if (!run_signals[i].msg && run_old_actions[i].sa_handler == SIG_IGN)
+            continue;
+        run_installed[i] = sigaction(run_signals[i].sig, &sa, NULL) == 0;
+    }
+}
+
+/* Undo run_signals_install before the writer is closed. */
+static void run_signals_remove(stack_t *alt) {
+    for (size_t i = 0; i < RUN_NSIGNALS; i++)
+        if (run_installed[i])
+            sigaction(run_signals[i].sig, &run_old_actions[i], NULL);
+    util_on_fatal(NULL);
+    run_writer = NULL;
+    if (alt->ss_sp) {
+        stack_t off = {.ss_flags = SS_DISABLE};
+        sigaltstack(&off, NULL);
+        free(alt->ss_sp);
+    }
+}
+
+/* The signals a shell sends to stop a program, blocked on the main thread while the run's
+ * thread works, so that they reach the run's thread and its handler flushes a writer no
+ * other thread is changing. */
+static void run_async_signals(sigset_t *set) {
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    sigaddset(set, SIGHUP);
+}
+
 /* The run happens on a thread of its own with a large stack (reserved, committed only as
  * used), so that JS recursion through native code (getters, generators, nested async
  * calls, deep data for inspect or JSON) reaches node's depths before the engine's
@@ -281,6 +401,9 @@ static int run_program(int argc, char **argv, uintptr_t stack_top);
 
 static void *run_thread(void *p) {
     RunThread *rt = p;
+    sigset_t set;
+    run_async_signals(&set);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     rt->stack_top = (uintptr_t)__builtin_frame_address(0);
     rt->status = run_program(rt->argc, rt->argv, rt->stack_top);
     return NULL;
@@ -291,13 +414,17 @@ int cmd_run(int argc, char **argv) {
     pthread_attr_t attr;
     pthread_t th;
     if (pthread_attr_init(&attr) == 0) {
+        sigset_t set, old;
+        run_async_signals(&set);
+        pthread_sigmask(SIG_BLOCK, &set, &old); /* inherited; run_thread unblocks them */
         bool started = pthread_attr_setstacksize(&attr, RUN_STACK_SIZE) == 0 &&
                        pthread_create(&th, &attr, run_thread, &rt) == 0;
         pthread_attr_destroy(&attr);
-        if (started) {
+        if (started)
             pthread_join(th, NULL);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (started)
             return rt.status;
-        }
     }
     return run_program(argc, argv, 0); /* no thread: the process stack and its limit */
 }
@@ -360,6 +487,8 @@ static int run_program(int argc, char **argv, uintptr_t stack_top) {
         h.present |= 1ull << TFH_max_heap;
     }
     TfWriter *w = tf_writer_open(trace_file, &h);
+    stack_t altstack;
+    run_signals_install(w, &altstack);
     Tracer *trc = trc_new(w);
     RunCtx ctx = {w, trc, o.out_path ? stdout : stderr, stderr, &o};
     int status = EXIT_OK;
@@ -435,6 +564,7 @@ static int run_program(int argc, char **argv, uintptr_t stack_top) {
 done:
     vm_free(vm);
     trc_free(trc);
+    run_signals_remove(&altstack);
     int werr = tf_writer_close(w);
     if (o.out_path && fclose(trace_file) != 0 && !werr)
         werr = errno;

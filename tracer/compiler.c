@@ -132,6 +132,11 @@ static void emit_const(Compiler *c, Value v) {
     emit_op_u32(c, OP_PUSH_CONST, add_const(c, v));
 }
 
+/* Push a new closure of the compiled function fp. */
+static void emit_closure(Compiler *c, FuncProto *fp) {
+    emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
+}
+
 static void emit_number(Compiler *c, double d) {
     if (d == (int32_t)d && !(d == 0 && signbit(d)))
         emit_op_u32(c, OP_PUSH_I32, (uint32_t)(int32_t)d);
@@ -235,7 +240,7 @@ static bool is_anonymous_fn(Node *n) {
 static void compile_named(Compiler *c, Node *n, Atom name) {
     if (n->kind == NODE_FUNCTION && !n->as.function.id) {
         FuncProto *p = compile_function(c, n, name, 0);
-        emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
+        emit_closure(c, p);
         return;
     }
     if (n->kind == NODE_CLASS && !n->as.class_.id) {
@@ -274,14 +279,10 @@ static void describe(Compiler *c, Node *n, StrBuf *out, int depth) {
             NumberToString(m->property->as.number.value, b);
             strbuf_printf(out, "[%s]", b);
         } else if (m->property->kind == NODE_STRING) {
-            strbuf_puts(out, "[\"");
-            StrBuf t;
-            strbuf_init(&t);
+            /* V8 prints a string key as a property name: o['a b'] is "o.a b" */
+            strbuf_putc(out, '.');
             ObjString *s = str_of16(c, m->property->as.string.value);
-            str_to_utf8(s, &t);
-            strbuf_put(out, t.data, t.len);
-            strbuf_fini(&t);
-            strbuf_puts(out, "\"]");
+            str_to_utf8(s, out);
         } else if (m->property->kind == NODE_IDENT) {
             strbuf_putc(out, '[');
             strbuf_put(out, m->property->as.ident.name.s, m->property->as.ident.name.len);
@@ -323,6 +324,43 @@ static void add_site(Compiler *c, uint32_t pc, Node *n) {
     ObjString *s = str_new_utf8(c->vm, sb.data, sb.len);
     strbuf_fini(&sb);
     bc_add_site(c->vm, P(c), pc, add_const(c, val_str(s)));
+}
+
+/* The operand of GetIterator as V8 names it in "X is not iterable": a call or new
+ * expression is "f is not a function or its return value"; a property read in a binding
+ * initializer is not named at all (V8 then describes the value: "object is not iterable
+ * (cannot read property Symbol(Symbol.iterator))"). marker is 0 or a SITE_ITER_ byte. */
+static void add_iter_site(Compiler *c, uint32_t pc, Node *n, char marker) {
+    StrBuf sb;
+    strbuf_init(&sb);
+    if (marker)
+        strbuf_putc(&sb, marker);
+    if ((n->kind == NODE_CALL || n->kind == NODE_NEW) && !(n->flags & AST_PARENTHESIZED)) {
+        describe(c, n->as.call.callee, &sb, 0);
+        strbuf_puts(&sb, " is not a function or its return value");
+    } else {
+        describe(c, n, &sb, 0);
+    }
+    ObjString *s = str_new_utf8(c->vm, sb.data, sb.len);
+    strbuf_fini(&sb);
+    bc_add_site(c->vm, P(c), pc, add_const(c, val_str(s)));
+}
+
+/* Whether V8 names the initializer of an array binding pattern (const [a] = init) in
+ * "is not iterable": not a property read, a method call or a compound expression. */
+static bool names_binding_init(Node *n) {
+    switch (n->kind) {
+    case NODE_MEMBER:
+    case NODE_SEQUENCE:
+    case NODE_BINARY:
+    case NODE_LOGICAL:
+    case NODE_CONDITIONAL:
+        return false;
+    case NODE_CALL:
+        return n->as.call.callee->kind != NODE_MEMBER;
+    default:
+        return true;
+    }
 }
 
 /* ==== variables ========================================================================= */
@@ -456,16 +494,22 @@ static bool has_spread(NodeList args) {
     return false;
 }
 
-/* Pushes an array of the arguments (spread form). */
+/* Pushes an array of the arguments (spread form). V8 words a failing spread of the last
+ * argument by itself ("Spread syntax requires ...") and describes the value of any other
+ * (no site text). */
 static void compile_args_array(Compiler *c, NodeList args) {
     emit_op_u16(c, OP_NEW_ARRAY, 0);
+    uint32_t nspread = 0;
+    for (uint32_t i = 0; i < args.len; i++)
+        nspread += args.items[i]->kind == NODE_SPREAD;
     for (uint32_t i = 0; i < args.len; i++) {
         Node *a = args.items[i];
         if (a->kind == NODE_SPREAD) {
             compile_expr(c, a->as.spread.arg);
             uint32_t pc = pc_now(c);
             emit_op(c, OP_ARRAY_SPREAD);
-            add_site(c, pc, a->as.spread.arg);
+            if (nspread == 1 && i + 1 == args.len)
+                add_iter_site(c, pc, a->as.spread.arg, SITE_ITER_CALL_SPREAD);
         } else {
             compile_expr(c, a);
             emit_op(c, OP_ARRAY_PUSH);
@@ -494,8 +538,15 @@ static void compile_call(Compiler *c, Node *n) {
         emit_op(c, OP_OVER);
         chain_guard(c, c->chain, n->pos);
     }
-    SrcPos pos = call->callee->kind == NODE_MEMBER ? call->callee->as.member_expr.prop_pos
-                                                   : call->callee->pos;
+    /* V8's position of a call: the callee's name, the property name of o.f(), else the
+     * argument list's '(' (o[k](), (f)(), (0, f)(), f()()) */
+    Node *callee = call->callee;
+    bool plain = !(callee->flags & AST_PARENTHESIZED);
+    SrcPos pos = callee->pos;
+    if (plain && callee->kind == NODE_MEMBER && !callee->as.member_expr.computed)
+        pos = callee->as.member_expr.prop_pos;
+    else if ((!plain || callee->kind != NODE_IDENT) && call->open_pos.line)
+        pos = call->open_pos;
     if (has_spread(call->args)) {
         compile_args_array(c, call->args);
         emit_pos(c, pos);
@@ -953,11 +1004,30 @@ static void compile_array(Compiler *c, Node *n) {
             uint32_t pc = pc_now(c);
             emit_pos(c, e->pos);
             emit_op(c, OP_ARRAY_SPREAD);
-            add_site(c, pc, e->as.spread.arg);
+            add_iter_site(c, pc, e->as.spread.arg, 0);
         } else {
             compile_expr(c, e);
             emit_op(c, OP_ARRAY_PUSH);
         }
+    }
+}
+
+/* A method, getter or setter of an object literal or a class, defined on the object
+ * below it on the stack (the object stays): DefineMethod and DefineMethodProperty
+ * (#sec-runtime-semantics-definemethod, #sec-definemethodproperty), with fl the DM_*
+ * kind and flags. A computed key is evaluated first and named by SetFunctionName at
+ * run time; a literal key names the function here. */
+static void compile_method_def(Compiler *c, Node *key, bool computed, Node *fn, uint8_t fl) {
+    if (computed) {
+        compile_expr(c, key);
+        emit_op(c, OP_TO_PROPKEY);
+        emit_closure(c, compile_function(c, fn, ATOM_empty_string, FP_METHOD));
+        emit_op(c, OP_DEFINE_METHOD_ELEM);
+        bc_emit_byte(c->vm, P(c), fl);
+    } else {
+        Atom k = key_atom(c, key);
+        emit_closure(c, compile_function(c, fn, k, FP_METHOD));
+        emit_op_atom_u8(c, OP_DEFINE_METHOD, k, fl);
     }
 }
 
@@ -993,19 +1063,7 @@ static void compile_object(Compiler *c, Node *n) {
             continue;
         }
         uint8_t fl = p->kind == PROP_GET ? DM_GETTER : p->kind == PROP_SET ? DM_SETTER : DM_METHOD;
-        if (p->computed) {
-            compile_expr(c, p->key);
-            emit_op(c, OP_TO_PROPKEY);
-            FuncProto *fp = compile_function(c, p->value, ATOM_empty_string, FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
-            emit_op(c, OP_DEFINE_METHOD_ELEM);
-            bc_emit_byte(c->vm, P(c), fl);
-        } else {
-            Atom k = key_atom(c, p->key);
-            FuncProto *fp = compile_function(c, p->value, k, FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
-            emit_op_atom_u8(c, OP_DEFINE_METHOD, k, fl);
-        }
+        compile_method_def(c, p->key, p->computed, p->value, fl);
     }
 }
 
@@ -1022,7 +1080,8 @@ static void compile_yield_star(Compiler *c, Node *n) {
     uint32_t gpc = pc_now(c);
     emit_pos(c, n->as.yield.arg->pos);
     emit_op(c, is_async ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR); /* iter next */
-    add_site(c, gpc, n->as.yield.arg);
+    if (is_async) /* (V8 describes the value for a sync yield*: no site text) */
+        add_site(c, gpc, n->as.yield.arg);
     emit_op(c, OP_PUSH_UNDEFINED);                          /* received */
     emit_op_u32(c, OP_PUSH_I32, (uint32_t)RESUME_NEXT);     /* its type */
     Label loop, no_method, throw_close, done;
@@ -1140,7 +1199,7 @@ static void compile_expr(Compiler *c, Node *n) {
         Atom name = n->as.function.id ? atom_of_name(c, n->as.function.id->as.ident.name)
                                       : ATOM_empty_string;
         FuncProto *p = compile_function(c, n, name, 0);
-        emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
+        emit_closure(c, p);
         return;
     }
     case NODE_CLASS:
@@ -1252,6 +1311,72 @@ static void compile_expr(Compiler *c, Node *n) {
 
 /* ==== patterns ========================================================================== */
 
+/* The value on top of the stack, or target's Initializer when it is undefined
+ * (target is a NODE_ASSIGN_PATTERN); NamedEvaluation for an identifier target. */
+static void emit_default(Compiler *c, Node *target) {
+    Label skip;
+    label_init(&skip);
+    emit_op(c, OP_DUP);
+    emit_jump(c, OP_JUMP_IF_NOT_UNDEFINED, &skip);
+    emit_op(c, OP_POP);
+    Node *t = target->as.assign_pattern.target;
+    if (t->kind == NODE_IDENT)
+        compile_named(c, target->as.assign_pattern.value, atom_of_name(c, t->as.ident.name));
+    else
+        compile_expr(c, target->as.assign_pattern.value);
+    label_place(c, &skip);
+    label_fini(&skip);
+}
+
+/* A DestructuringAssignmentTarget that is a property reference is evaluated before the
+ * value it receives is fetched (ecma262 #sec-runtime-semantics-iteratordestructuring
+ * assignmentevaluation and #sec-runtime-semantics-keyeddestructuringassignmentevaluation,
+ * step 1: "let lref be ? Evaluation of DestructuringAssignmentTarget"): the object and
+ * key go to temporaries of the pattern's block. */
+typedef struct {
+    bool active;
+    uint16_t obj, key;
+} PreRef;
+
+static PreRef pre_ref(Compiler *c, Node *t, int mode) {
+    PreRef r = {false, 0, 0};
+    if (mode != MODE_ASSIGN || t->kind != NODE_MEMBER)
+        return r;
+    AstMemberExpr *m = &t->as.member_expr;
+    if (m->object->kind == NODE_SUPER || m->property->kind == NODE_PRIVATE_NAME)
+        return r;
+    r.active = true;
+    r.obj = scope_temp(c->fs);
+    compile_expr(c, m->object);
+    emit_op_u16(c, OP_PUT_LOC, r.obj);
+    if (m->computed) {
+        r.key = scope_temp(c->fs);
+        compile_expr(c, m->property);
+        emit_op_u16(c, OP_PUT_LOC, r.key);
+    }
+    return r;
+}
+
+/* PutValue(lref, v) for a reference pre_ref evaluated; v is consumed. */
+static void store_pre_ref(Compiler *c, Node *t, const PreRef *r) {
+    AstMemberExpr *m = &t->as.member_expr;
+    emit_op_u16(c, OP_GET_LOC, r->obj);
+    emit_op(c, OP_SWAP); /* [obj v] */
+    if (m->computed) {
+        emit_op_u16(c, OP_GET_LOC, r->key);
+        emit_op(c, OP_SWAP); /* [obj key v] */
+        emit_op(c, OP_SET_ELEM);
+    } else {
+        emit_op_u32(c, OP_SET_FIELD, key_atom(c, m->property));
+    }
+    emit_op(c, OP_POP);
+}
+
+/* The target an element or property value assigns to, past its Initializer. */
+static Node *element_target(Node *e) {
+    return e->kind == NODE_ASSIGN_PATTERN ? e->as.assign_pattern.target : e;
+}
+
 /* Binds or assigns the value on top of the stack (consumed) to target. */
 static void assign_pattern(Compiler *c, Node *target, int mode) {
     if (target->kind != NODE_OBJECT_PATTERN && target->kind != NODE_ARRAY_PATTERN)
@@ -1289,22 +1414,10 @@ static void assign_pattern(Compiler *c, Node *target, int mode) {
         emit_op(c, OP_POP);
         return;
     }
-    case NODE_ASSIGN_PATTERN: {
-        Label skip;
-        label_init(&skip);
-        emit_op(c, OP_DUP);
-        emit_jump(c, OP_JUMP_IF_NOT_UNDEFINED, &skip);
-        emit_op(c, OP_POP);
-        Node *t = target->as.assign_pattern.target;
-        if (t->kind == NODE_IDENT)
-            compile_named(c, target->as.assign_pattern.value, atom_of_name(c, t->as.ident.name));
-        else
-            compile_expr(c, target->as.assign_pattern.value);
-        label_place(c, &skip);
-        label_fini(&skip);
-        assign_pattern(c, t, mode);
+    case NODE_ASSIGN_PATTERN:
+        emit_default(c, target);
+        assign_pattern(c, target->as.assign_pattern.target, mode);
         return;
-    }
     case NODE_OBJECT_PATTERN: {
         NodeList props = target->as.object.properties;
         Atom first = ATOM_NULL;
@@ -1317,18 +1430,28 @@ static void assign_pattern(Compiler *c, Node *target, int mode) {
             add_site(c, pc, c->pattern_src);
         c->pattern_src = NULL;
         Value *keys = xmalloc((props.len + 1) * sizeof(Value));
-        uint32_t nkeys = 0;
-        bool rest = false;
+        uint16_t *key_temps = xmalloc((props.len + 1) * sizeof(uint16_t));
+        uint32_t nkeys = 0, ntemps = 0;
+        bool rest = false, has_rest = props.len && props.items[props.len - 1]->kind == NODE_REST;
+        ScopeBlock temps;
+        scope_enter_block(c->fs, &temps);
         for (uint32_t i = 0; i < props.len; i++) {
             Node *pn = props.items[i];
             if (pn->kind == NODE_REST) {
-                /* [src] → [src excluded] → [rest] */
+                /* [src] → [src excluded] → [rest]; excluded holds the static keys and the
+                 * computed ones kept in temporaries (CopyDataProperties' excludedNames) */
+                PreRef pre = pre_ref(c, pn->as.spread.arg, mode);
                 for (uint32_t k = 0; k < nkeys; k++)
                     emit_const(c, keys[k]);
-                emit_op_u16(c, OP_NEW_ARRAY, (uint16_t)nkeys);
-                adjust(c, -(int)nkeys);
+                for (uint32_t k = 0; k < ntemps; k++)
+                    emit_op_u16(c, OP_GET_LOC, key_temps[k]);
+                emit_op_u16(c, OP_NEW_ARRAY, (uint16_t)(nkeys + ntemps));
+                adjust(c, -(int)(nkeys + ntemps));
                 emit_op(c, OP_COPY_REST);
-                assign_pattern(c, pn->as.spread.arg, mode);
+                if (pre.active)
+                    store_pre_ref(c, pn->as.spread.arg, &pre);
+                else
+                    assign_pattern(c, pn->as.spread.arg, mode);
                 rest = true;
                 break;
             }
@@ -1337,15 +1460,31 @@ static void assign_pattern(Compiler *c, Node *target, int mode) {
             if (p->computed) {
                 compile_expr(c, p->key);
                 emit_op(c, OP_TO_PROPKEY);
-                emit_op(c, OP_GET_ELEM);
+                if (has_rest) {
+                    key_temps[ntemps] = scope_temp(c->fs);
+                    emit_op(c, OP_DUP);
+                    emit_op_u16(c, OP_PUT_LOC, key_temps[ntemps++]);
+                }
             } else {
-                Atom k = key_atom(c, p->key);
-                keys[nkeys++] = atom_to_value(c->vm, k);
-                emit_op_u32(c, OP_GET_FIELD, k);
+                keys[nkeys++] = atom_to_value(c->vm, key_atom(c, p->key));
             }
-            assign_pattern(c, p->value, mode);
+            Node *t = element_target(p->value);
+            PreRef pre = pre_ref(c, t, mode);
+            if (p->computed)
+                emit_op(c, OP_GET_ELEM);
+            else
+                emit_op_u32(c, OP_GET_FIELD, key_atom(c, p->key));
+            if (pre.active) {
+                if (p->value->kind == NODE_ASSIGN_PATTERN)
+                    emit_default(c, p->value);
+                store_pre_ref(c, t, &pre);
+            } else {
+                assign_pattern(c, p->value, mode);
+            }
         }
+        scope_leave_block(c->fs);
         free(keys);
+        free(key_temps);
         if (!rest)
             emit_op(c, OP_POP);
         return;
@@ -1355,23 +1494,55 @@ static void assign_pattern(Compiler *c, Node *target, int mode) {
         emit_pos(c, target->pos);
         uint32_t pc = pc_now(c);
         emit_op(c, OP_GET_ITERATOR);
-        if (c->pattern_src)
-            add_site(c, pc, c->pattern_src);
+        if (c->pattern_src && names_binding_init(c->pattern_src))
+            add_iter_site(c, pc, c->pattern_src, 0);
         c->pattern_src = NULL;
+        /* [iter next]: an abrupt completion of an element (a throwing target or default,
+         * a generator's return while suspended in a yield there) closes the iterator
+         * unless it is done (ecma262 #sec-runtime-semantics-bindinginitialization and
+         * #sec-runtime-semantics-destructuringassignmentevaluation: IteratorClose when
+         * iteratorRecord.[[Done]] is false), through a finally handler */
+        int base = c->fs->depth;
+        ScopeBlock temps;
+        scope_enter_block(c->fs, &temps);
+        uint32_t start = pc_now(c);
         for (uint32_t i = 0; i < el.len; i++) {
             Node *e = el.items[i];
             if (!e) {
                 emit_op(c, OP_ITER_NEXT_OR_UNDEF);
                 emit_op(c, OP_POP);
-            } else if (e->kind == NODE_REST) {
-                emit_op(c, OP_ITER_REST);
-                assign_pattern(c, e->as.spread.arg, mode);
+                continue;
+            }
+            bool is_rest = e->kind == NODE_REST;
+            Node *v = is_rest ? e->as.spread.arg : e;
+            Node *t = element_target(v);
+            PreRef pre = pre_ref(c, t, mode);
+            emit_op(c, is_rest ? OP_ITER_REST : OP_ITER_NEXT_OR_UNDEF);
+            if (pre.active) {
+                if (v->kind == NODE_ASSIGN_PATTERN)
+                    emit_default(c, v);
+                store_pre_ref(c, t, &pre);
             } else {
-                emit_op(c, OP_ITER_NEXT_OR_UNDEF);
-                assign_pattern(c, e, mode);
+                assign_pattern(c, v, mode);
             }
         }
+        uint32_t end = pc_now(c);
+        scope_leave_block(c->fs);
         emit_op(c, OP_ITER_CLOSE);
+        if (end > start) {
+            Label over;
+            label_init(&over);
+            emit_jump(c, OP_JUMP, &over);
+            /* handler: [iter next v type] */
+            Handler h = {start, end, pc_now(c), (uint16_t)base, HANDLER_FINALLY};
+            bc_add_handler(c->vm, P(c), h);
+            c->fs->depth = base + 2;
+            emit_op(c, OP_ITER_CLOSE_FINALLY);
+            emit_op(c, OP_END_FINALLY);
+            c->fs->depth = base - 2;
+            label_place(c, &over);
+            label_fini(&over);
+        }
         return;
     }
     default:
@@ -1531,7 +1702,7 @@ static void hoist_functions(Compiler *c, NodeList body) {
             s->as.function.id) {
             Atom name = atom_of_name(c, s->as.function.id->as.ident.name);
             FuncProto *p = compile_function(c, s, name, 0);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
+            emit_closure(c, p);
             Ref r = scope_resolve(c->fs, name);
             if (r.kind == REF_GLOBAL) {
                 emit_op_atom_u8(c, OP_DEFINE_GLOBAL, name, 1);
@@ -1715,10 +1886,15 @@ static void compile_for_of(Compiler *c, Node *n) {
     declare_lexical(c, f->lex_decls);
     uint16_t first = (uint16_t)(c->fs->proto->nparams + b.first_slot);
     compile_expr(c, f->right);
+    /* ForIn/OfHeadEvaluation (#sec-runtime-semantics-forinofheadevaluation) evaluates the
+     * expression in an environment of its own where the loop's bindings are uninitialized:
+     * closures made there keep seeing them so (not the first iteration's) */
+    if (f->lex_decls.len)
+        emit_op_u16(c, OP_CLOSE_LOC, first);
     uint32_t gpc = pc_now(c);
     emit_pos(c, f->right->pos);
     emit_op(c, is_await ? OP_GET_ASYNC_ITERATOR : OP_GET_ITERATOR);
-    add_site(c, gpc, f->right);
+    add_iter_site(c, gpc, f->right, 0);
     int base = c->fs->depth; /* [iter next] */
     JumpScope loop;
     jump_scope_push(c, &loop, JS_LOOP);
@@ -2157,19 +2333,30 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
             record_name(&fs, (uint16_t)i, pn, &fs.names, &fs.names_cap);
         }
     } else {
-        for (uint32_t i = 0; i < f->param_decls.len; i++)
-            scope_bind(&fs, atom_of_name(c, f->param_decls.items[i].name), BIND_VAR);
+        /* FunctionDeclarationInstantiation (ecma262 #sec-functiondeclarationinstantiation)
+         * steps 21 and 26: parameter bindings are created uninitialized and initialized in
+         * order by IteratorBindingInitialization, so a default that reads a later (or its
+         * own) parameter throws ReferenceError: they are TDZ bindings until then. */
+        for (uint32_t i = 0; i < f->param_decls.len; i++) {
+            Binding *b =
+                scope_bind(&fs, atom_of_name(c, f->param_decls.items[i].name), BIND_LET);
+            emit_op_u16(c, OP_CLEAR_LOC, b->slot);
+        }
     }
-    /* var declarations and top-level function declarations */
-    for (uint32_t i = 0; i < f->var_decls.len; i++) {
-        Atom vn = atom_of_name(c, f->var_decls.items[i].name);
-        Binding *b = scope_bind(&fs, vn, BIND_VAR);
-        record_name(&fs, b->slot, vn, &fs.names, &fs.names_cap);
+    /* var declarations and top-level function declarations (in the parameters' scope
+     * when the parameters are simple; see below otherwise) */
+    if (simple) {
+        for (uint32_t i = 0; i < f->var_decls.len; i++) {
+            Atom vn = atom_of_name(c, f->var_decls.items[i].name);
+            Binding *b = scope_bind(&fs, vn, BIND_VAR);
+            record_name(&fs, b->slot, vn, &fs.names, &fs.names_cap);
+        }
+        declare_annexb(c, f->annexb_funcs, false);
     }
-    declare_annexb(c, f->annexb_funcs, false);
     if ((f->flags & FUNC_USES_ARGUMENTS) && !(f->flags & FUNC_ARROW)) {
         Ref r = scope_resolve(&fs, ATOM_arguments);
-        if (r.kind != REF_LOCAL || r.index >= nformal) {
+        if (r.kind != REF_LOCAL || (simple && r.index >= nformal) ||
+            (!simple && r.bind != BIND_LET)) {
             Binding *b = scope_bind(&fs, ATOM_arguments, BIND_VAR);
             emit_op(c, (flags & FP_STRICT) || !simple ? OP_ARGUMENTS : OP_MAPPED_ARGUMENTS);
             emit_op_u16(c, OP_PUT_LOC, b->slot);
@@ -2179,6 +2366,7 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
     if ((flags & FP_CLASS_CONSTRUCTOR) && !(flags & FP_DERIVED) && (extra_flags & FP_HAS_FIELDS))
         emit_op(c, OP_INIT_FIELDS);
     /* complex parameters: defaults, patterns, rest (IteratorBindingInitialization) */
+    ScopeBlock vars;
     if (!simple) {
         for (uint32_t i = 0; i < nformal; i++) {
             Node *pn = f->params.items[i];
@@ -2189,6 +2377,27 @@ static FuncProto *compile_function(Compiler *c, Node *fn, Atom name, uint32_t ex
             emit_op_u16(c, OP_REST, (uint16_t)nformal);
             assign_pattern(c, f->params.items[nformal]->as.spread.arg, MODE_INIT);
         }
+        /* initialized now: the body reads them without checks */
+        for (uint32_t i = body.first_binding; i < fs.nbindings; i++)
+            if (fs.bindings[i].kind == BIND_LET)
+                fs.bindings[i].kind = BIND_VAR;
+        /* step 28: with parameter expressions the body's vars live in an environment of
+         * their own, so a closure in a default keeps seeing the parameter; a var named
+         * like a parameter (or `arguments`) starts with its value. (Without expressions
+         * in the parameters nothing can observe the difference, so every non-simple
+         * list is handled this way.) */
+        scope_enter_block(&fs, &vars);
+        for (uint32_t i = 0; i < f->var_decls.len; i++) {
+            Atom vn = atom_of_name(c, f->var_decls.items[i].name);
+            Ref pr = scope_resolve(&fs, vn);
+            Binding *b = scope_bind(&fs, vn, BIND_VAR);
+            record_name(&fs, b->slot, vn, &fs.names, &fs.names_cap);
+            if (pr.kind == REF_LOCAL && pr.bind == BIND_VAR) {
+                emit_op_u16(c, OP_GET_LOC, pr.index);
+                emit_op_u16(c, OP_PUT_LOC, b->slot);
+            }
+        }
+        declare_annexb(c, f->annexb_funcs, false);
     }
     declare_lexical(c, f->lex_decls);
     for (uint32_t i = 0; i < fs.nbindings; i++)
@@ -2241,7 +2450,7 @@ static FuncProto *compile_field_init(Compiler *c, FieldRec *fields, uint32_t n, 
         if (cm->kind == MEMBER_STATIC_BLOCK) {
             FuncProto *p = compile_function(c, cm->value, ATOM_empty_string, FP_METHOD);
             emit_op(c, OP_PUSH_THIS);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)p)));
+            emit_closure(c, p);
             emit_op(c, OP_CALL_METHOD0);
             emit_op(c, OP_POP);
             continue;
@@ -2402,7 +2611,7 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
                 fname = atom_intern(c->vm, nb); /* "get #x", as V8 names it in stacks */
             }
             FuncProto *fp = compile_function(c, m->value, fname, FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
+            emit_closure(c, fp);
             uint8_t pf = (uint8_t)((m->kind == MEMBER_GET   ? 2
                                     : m->kind == MEMBER_SET ? 3
                                                             : 1) |
@@ -2415,25 +2624,13 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
         uint8_t fl = DM_NONENUM | (m->kind == MEMBER_GET ? DM_GETTER
                                    : m->kind == MEMBER_SET ? DM_SETTER
                                                            : DM_METHOD);
-        if (m->computed) {
-            compile_expr(c, m->key);
-            emit_op(c, OP_TO_PROPKEY);
-            FuncProto *fp = compile_function(c, m->value, ATOM_empty_string, FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
-            emit_op(c, OP_DEFINE_METHOD_ELEM);
-            bc_emit_byte(c->vm, P(c), fl);
-        } else {
-            Atom key = key_atom(c, m->key);
-            FuncProto *fp = compile_function(c, m->value, key, FP_METHOD);
-            emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
-            emit_op_atom_u8(c, OP_DEFINE_METHOD, key, fl);
-        }
+        compile_method_def(c, m->key, m->computed, m->value, fl);
         emit_op(c, OP_POP);
     }
     if (ninst || ninst_pm) {
         FuncProto *fp = compile_field_init(c, inst, ninst, inst_pm, ninst_pm, n->pos);
         emit_op(c, OP_OVER);
-        emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
+        emit_closure(c, fp);
         emit_op(c, OP_SET_FIELDS_INIT);
         emit_op(c, OP_POP);
     }
@@ -2443,7 +2640,7 @@ static void compile_class(Compiler *c, Node *n, Atom name) {
     if (nstat || nstat_pm) {
         FuncProto *fp = compile_field_init(c, stat, nstat, stat_pm, nstat_pm, n->pos);
         emit_op(c, OP_DUP);
-        emit_op_u32(c, OP_CLOSURE, add_const(c, val_obj((Obj *)(void *)fp)));
+        emit_closure(c, fp);
         emit_op(c, OP_CALL_METHOD0);
         emit_op(c, OP_POP);
     }

@@ -78,6 +78,11 @@ enum {
     RESUME_KIND_AWAIT_COMPLETION,
 };
 
+/* ISO C forbids a struct with a flexible array member inside another struct; GCC and
+ * Clang allow it when it is the last member, which is what lets one allocation hold the
+ * Activation and its frame's slots. The pragma is limited to this one definition. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wpedantic"
 struct Activation {
     GcHeader gc;
     uint8_t state;       /* GenState */
@@ -89,6 +94,7 @@ struct Activation {
     Value extra[2];     /* async.h: [0] the async state object, [1] the trace id */
     Frame frame;        /* must be last: its slots follow */
 };
+#pragma GCC diagnostic pop
 
 /* A chunk of the segmented frame stack. */
 typedef struct FrameChunk {

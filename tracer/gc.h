@@ -11,7 +11,9 @@
  *
  * Weak containers. WeakMap and WeakSet are ephemeron tables (ecma262 #sec-weakmap-objects:
  * an entry whose key is reachable only through the table is inaccessible and is removed);
- * a WeakRef does not keep its target (#sec-weak-ref-objects). Their ObjClass has the
+ * a WeakRef or FinalizationRegistry cell does not keep its target (#sec-weak-ref-objects)
+ * in the host's weak collections (builtins/weakref.h: only there, so that when targets
+ * die is deterministic; other collections hold them). Their ObjClass has the
  * mark_weak/sweep_weak hooks (object.h), and marking has three phases: (1) everything
  * strongly reachable from the roots; (2) the ephemeron fixpoint: every weak container met
  * in (1) marks the values whose keys are marked, then the gray stack drains, again until

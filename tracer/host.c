@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "common/util.h"
+#include "tracer/builtins/weakref.h"
 #include "tracer/bytecode.h"
 #include "tracer/function.h"
 #include "tracer/inspect.h"
@@ -491,7 +492,24 @@ bool host_drain_microtasks(HostState *hs) {
         if (!host_after_job(hs, st))
             return false;
     }
-    return !hs->stopped;
+    if (hs->stopped)
+        return false;
+    /* the end of the checkpoint: ClearKeptObjects, and the weak collection that is
+     * tickscope's only point where WeakRef targets die (builtins/weakref.h) */
+    weakref_checkpoint(hs->vm);
+    return true;
+}
+
+Job *host_next_cleanup_task(HostState *hs) {
+    if (hs->stopped)
+        return NULL;
+    weakref_checkpoint(hs->vm);
+    Job *job = weakref_next_cleanup_job(hs->vm);
+    if (!job)
+        return NULL;
+    JobFifo one = {NULL, NULL, 0};
+    job_enqueue(hs->vm, &one, job); /* the `enqueue` event */
+    return job_fifo_pop(&one);
 }
 
 /* The closure of a host callback job: Call(fn, this, args). */
@@ -1108,6 +1126,42 @@ JobStatus host_run_module(Vm *vm, FuncProto *module) {
 
 /* ==== attach and run ===================================================================== */
 
+/* error.stack's name for a frame of a timer callback (VmHooks.frame_receiver), as V8
+ * names node's calls: listOnTimeout calls `timer._onTimeout()` ("Timeout._onTimeout",
+ * "Timeout.f [as _onTimeout]"), processImmediate calls the callback with the Immediate
+ * as receiver after setting its _onImmediate to null ("Immediate.<anonymous>",
+ * "Immediate.f"). Node 10's V8 also named an anonymous function passed straight to a
+ * call after the callee ("Timeout.setTimeout [as _onTimeout]"): the direct call is
+ * assumed. node's internal frames that follow (listOnTimeout, processTimers...) are not
+ * shown. Never allocates. */
+static bool host_frame_receiver(Vm *vm, Value receiver, Obj *callee, const char **type,
+                                const char **method, const char **name) {
+    HostState *hs = host_state(vm);
+    if (!hs || hs->kind == HOST_BROWSER)
+        return false;
+    Timer *t = timer_of(receiver);
+    if (!t)
+        return false;
+    switch (t->api) {
+    case TIMER_TIMEOUT:
+    case TIMER_INTERVAL:
+        *type = "Timeout";
+        *method = timer_callback(t) == val_obj(callee) ? "_onTimeout" : NULL;
+        *name = t->api == TIMER_TIMEOUT ? "setTimeout" : "setInterval";
+        break;
+    case TIMER_IMMEDIATE:
+        *type = "Immediate";
+        *method = NULL;
+        *name = "setImmediate";
+        break;
+    default:
+        return false;
+    }
+    if (hs->kind != HOST_NODE10)
+        *name = NULL;
+    return true;
+}
+
 void host_attach(Vm *vm, const HostOptions *opts) {
     JobQueue *q = jobs_of(vm);
     if (q->host)
@@ -1136,6 +1190,7 @@ void host_attach(Vm *vm, const HostOptions *opts) {
     hs->prev_console_ctx = vm->hooks.ctx;
     vm->hooks.console_write = host_console_hook;
     vm->hooks.ctx = hs;
+    vm->hooks.frame_receiver = host_frame_receiver;
     trc_set_clock(host_tracer(hs), trace_clock, hs);
     /* the host's globals */
     unsigned mask = hs->kind == HOST_BROWSER  ? HOSTS_BROWSER

@@ -208,6 +208,11 @@ JobStatus host_run_micro(HostState *hs, Job *job);
  * process.exit (then false). Uncaught errors of queueMicrotask callbacks and mutation
  * observers are reported as the host does (fatal in node). */
 bool host_drain_microtasks(HostState *hs);
+/* When the event loop has nothing left to run: the next FinalizationRegistry cleanup
+ * task (builtins/weakref.h: after a weak collection, one per registry with dead cells),
+ * already enqueued (`enqueue` event) and ready for the loop to run as a task with its
+ * microtask processing; NULL when none (the run ends). */
+Job *host_next_cleanup_task(HostState *hs);
 /* After a job did not end normally: reports the uncaught exception (node: fatal, the
  * run stops; browser: "Uncaught ..." on stderr and the loop goes on), or turns a limit /
  * process.exit into the run's result. Returns false when the run must stop. */

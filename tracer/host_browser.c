@@ -353,8 +353,16 @@ void browser_loop_run(HostState *hs, JobStatus script) {
             if (next < wake)
                 wake = next;
         }
-        if (wake == UINT64_MAX)
-            return; /* nothing left: the run ends */
+        if (wake == UINT64_MAX) {
+            /* nothing left: FinalizationRegistry cleanup tasks (builtins/weakref.h),
+             * else the run ends */
+            Job *cleanup = host_next_cleanup_task(hs);
+            if (!cleanup)
+                return;
+            if (!run_task(hs, cleanup))
+                return;
+            continue;
+        }
         if (hs->clock_us < wake)
             hs->clock_us = wake;
     }

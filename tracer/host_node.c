@@ -538,20 +538,14 @@ static bool timers_phase(HostState *hs) {
     return hs->kind == HOST_NODE10 ? timers_phase10(hs) : timers_phase20(hs);
 }
 
-void node_loop_run(HostState *hs, JobStatus script) {
+/* uv_run(loop, UV_RUN_DEFAULT): false when the run stopped. */
+static bool uv_run_default(HostState *hs) {
     NodeLoop *nl = hs->node;
-    if (!host_after_job(hs, script))
-        return; /* the script threw: node prints it and exits before any tick */
-    if (hs->opts.module && !host_drain_microtasks(hs))
-        return;
-    if (!tick_processing(hs))
-        return;
-    /* uv_run(loop, UV_RUN_DEFAULT) */
     bool alive = loop_alive(hs);
     if (alive) {
         update_time(nl);
         if (!timers_phase(hs))
-            return;
+            return false;
     }
     while (alive && !hs->stopped) {
         /* pending, idle, prepare: nothing; poll: wait */
@@ -563,11 +557,37 @@ void node_loop_run(HostState *hs, JobStatus script) {
         }
         update_time(nl);
         if (!check_phase(hs))
-            return;
+            return false;
         /* close: nothing */
         update_time(nl);
         if (!timers_phase(hs))
-            return;
+            return false;
         alive = loop_alive(hs);
+    }
+    return !hs->stopped;
+}
+
+void node_loop_run(HostState *hs, JobStatus script) {
+    if (!host_after_job(hs, script))
+        return; /* the script threw: node prints it and exits before any tick */
+    if (hs->opts.module && !host_drain_microtasks(hs))
+        return;
+    if (!tick_processing(hs))
+        return;
+    if (!uv_run_default(hs))
+        return;
+    /* node's SpinEventLoop drains the platform's tasks once uv_run returns, and runs the
+     * loop again if they made it alive: tickscope's FinalizationRegistry cleanup tasks
+     * come here (builtins/weakref.h) */
+    Job *job;
+    while ((job = host_next_cleanup_task(hs))) {
+        if (host_check_max_jobs(hs)) {
+            job_free(job);
+            return;
+        }
+        if (!host_after_job(hs, host_run_task(hs, job)) || !tick_processing(hs))
+            return;
+        if (!uv_run_default(hs))
+            return;
     }
 }

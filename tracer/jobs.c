@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tracer/builtins/weakref.h"
 #include "tracer/bytecode.h"
 #include "tracer/object.h"
 #include "tracer/str.h"
@@ -334,6 +335,9 @@ JobStatus jobs_drain_microtasks(Vm *vm) {
         if (st != JOB_RUN_OK)
             return st;
     }
+    /* the checkpoint ends: ClearKeptObjects (HTML "perform a microtask checkpoint";
+     * builtins/weakref.h) */
+    ClearKeptObjects(vm);
     return JOB_RUN_OK;
 }
 

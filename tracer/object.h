@@ -198,6 +198,11 @@ typedef struct {
     Value value, get, set;
 } PropDesc;
 
+/* ToPropertyDescriptor / FromPropertyDescriptor (#sec-topropertydescriptor,
+ * #sec-frompropertydescriptor; builtins/object.c): false / VAL_EXCEPTION on a throw. */
+bool ToPropertyDescriptor(Vm *vm, Value v, PropDesc *d) WARN_UNUSED;
+Value FromPropertyDescriptor(Vm *vm, const PropDesc *d);
+
 /* The identity hash of o, for hash tables keyed by objects (Map, Set, WeakMap...): a
  * nonzero number handed out in the order objects are first asked for one, per VM, never
  * derived from an address, so that bucket placement is the same from run to run. Stable

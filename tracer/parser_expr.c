@@ -177,8 +177,12 @@ bool parse_check_ident_ref(Parser *p, const Token *t)
         return parse_fail(p, t->pos, "Keyword must not contain escaped characters");
     if (parse_is_strict(p) && lex_is_strict_reserved_word(n.s, n.len))
         return parse_fail(p, t->pos, "Unexpected strict mode reserved word");
-    if (ast_name_eq(n, "await") && (p->func->await_kw || p->func->await_reserved))
-        return parse_fail(p, t->pos, "Unexpected reserved word");
+    if (ast_name_eq(n, "await")) {
+        if (p->func->await_kw || p->func->await_reserved)
+            return parse_fail(p, t->pos, "Unexpected reserved word");
+        if (!p->has_await_ident)
+            p->has_await_ident = true, p->await_ident_pos = t->pos;
+    }
     if (ast_name_eq(n, "yield") && p->func->yield_kw)
         return parse_fail(p, t->pos, "Unexpected identifier 'yield'");
     if (ast_name_eq(n, "arguments")) {
@@ -203,8 +207,12 @@ bool parse_check_binding_name(Parser *p, const Token *t, AstDeclKind kind)
         return parse_fail(p, t->pos, "let is disallowed as a lexically bound name");
     if (parse_is_strict(p) && lex_is_strict_reserved_word(n.s, n.len))
         return parse_fail(p, t->pos, "Unexpected strict mode reserved word");
-    if (ast_name_eq(n, "await") && (p->func->await_kw || p->func->await_reserved))
-        return parse_fail(p, t->pos, "Unexpected reserved word");
+    if (ast_name_eq(n, "await")) {
+        if (p->func->await_kw || p->func->await_reserved)
+            return parse_fail(p, t->pos, "Unexpected reserved word");
+        if (!p->has_await_ident)
+            p->has_await_ident = true, p->await_ident_pos = t->pos;
+    }
     if (ast_name_eq(n, "yield") && p->func->yield_kw)
         return parse_fail(p, t->pos, "Unexpected identifier 'yield'");
     if (parse_is_strict(p) && parse_is_eval_or_arguments(n))
@@ -470,6 +478,11 @@ Node *parse_to_binding(Parser *p, Node *n, bool nested)
                 }
                 Node *t = parse_to_binding(p, e->as.spread.arg, true);
                 TRY(t);
+                /* BindingRestElement has no Initializer: [...x = []] */
+                if (t->kind == NODE_ASSIGN_PATTERN) {
+                    parse_fail(p, e->pos, "Invalid destructuring assignment target");
+                    return NULL;
+                }
                 e->kind = NODE_REST;
                 e->as.spread.arg = t;
             } else {
@@ -1032,11 +1045,11 @@ static Node *parse_subscripts(Parser *p, Node *expr, bool allow_call)
                                      is_name(expr, "async") && !p->tok.newline_before &&
                                      expr->pos.offset + 5 == p->prev.end &&
                                      !p->prev.escaped && !in_chain;
-            bool sy = p->has_yield_pos, sa = p->has_await_pos;
-            SrcPos syp = p->yield_pos, sap = p->await_pos;
+            bool sy = p->has_yield_pos, sa = p->has_await_pos, sai = p->has_await_ident;
+            SrcPos syp = p->yield_pos, sap = p->await_pos, saip = p->await_ident_pos;
             uint32_t this_before = p->this_count;
             if (maybe_async_arrow)
-                p->has_yield_pos = p->has_await_pos = false;
+                p->has_yield_pos = p->has_await_pos = p->has_await_ident = false;
             bool trailing;
             CoverErrors ace;
             memset(&ace, 0, sizeof ace);
@@ -1051,11 +1064,14 @@ static Node *parse_subscripts(Parser *p, Node *expr, bool allow_call)
                     p->cover_yield_pos = p->yield_pos;
                     p->cover_has_await = p->has_await_pos;
                     p->cover_await_pos = p->await_pos;
+                    p->cover_has_await_ident = p->has_await_ident;
+                    p->cover_await_ident_pos = p->await_ident_pos;
                     p->cover_this_count = this_before;
                     if (trailing)
                         call->flags |= PN_TRAILING_COMMA;
                     p->has_yield_pos = sy, p->yield_pos = syp;
                     p->has_await_pos = sa, p->await_pos = sap;
+                    p->has_await_ident = sai, p->await_ident_pos = saip;
                     p->depth = depth0;
                     return call; /* parse_assignment turns it into an async arrow */
                 }
@@ -1064,6 +1080,8 @@ static Node *parse_subscripts(Parser *p, Node *expr, bool allow_call)
                     p->has_yield_pos = true, p->yield_pos = syp;
                 if (sa)
                     p->has_await_pos = true, p->await_pos = sap;
+                if (sai)
+                    p->has_await_ident = true, p->await_ident_pos = saip;
             }
             expr = call;
             break;

@@ -177,14 +177,15 @@ Node *parse_binding_element(Parser *p, AstDeclKind kind)
 /* ==== Functions ========================================================================= */
 
 typedef struct {
-    bool has_yield, has_await, no_in;
-    SrcPos yield_pos, await_pos;
+    bool has_yield, has_await, no_in, has_await_ident;
+    SrcPos yield_pos, await_pos, await_ident_pos;
 } SavedExprState;
 
 static SavedExprState save_expr_state(Parser *p)
 {
-    SavedExprState s = {p->has_yield_pos, p->has_await_pos, p->no_in, p->yield_pos, p->await_pos};
-    p->has_yield_pos = p->has_await_pos = false;
+    SavedExprState s = {p->has_yield_pos, p->has_await_pos, p->no_in, p->has_await_ident,
+                        p->yield_pos,     p->await_pos,     p->await_ident_pos};
+    p->has_yield_pos = p->has_await_pos = p->has_await_ident = false;
     p->no_in = false;
     return s;
 }
@@ -195,6 +196,8 @@ static void restore_expr_state(Parser *p, SavedExprState s)
     p->has_await_pos = s.has_await;
     p->yield_pos = s.yield_pos;
     p->await_pos = s.await_pos;
+    p->has_await_ident = s.has_await_ident;
+    p->await_ident_pos = s.await_ident_pos;
     p->no_in = s.no_in;
 }
 
@@ -429,6 +432,8 @@ Node *parse_arrow(Parser *p, Node *head, bool is_async, SrcPos start)
     bool from_cover = head == p->cover_node;
     bool c_yield = p->cover_has_yield, c_await = p->cover_has_await;
     SrcPos c_yield_pos = p->cover_yield_pos, c_await_pos = p->cover_await_pos;
+    bool c_await_ident = p->cover_has_await_ident;
+    SrcPos c_await_ident_pos = p->cover_await_ident_pos;
     bool uses_this = from_cover && p->this_count != p->cover_this_count;
     p->cover_node = NULL;
 
@@ -448,6 +453,13 @@ Node *parse_arrow(Parser *p, Node *head, bool is_async, SrcPos start)
     } else {
         items = head->as.list.items;
     }
+    /* async(...) => : the arguments are reparsed as ArrowFormalParameters[+Await], where
+     * `await` is no identifier, also in the parameters of nested arrows */
+    if (is_async && from_cover && c_await_ident) {
+        parse_fail(p, c_await_ident_pos,
+                   "'await' is not a valid identifier name in an async function");
+        goto out;
+    }
     for (uint32_t i = 0; i < items.len; i++) {
         Node *e = items.items[i];
         if (e->kind == NODE_SPREAD || e->kind == NODE_REST) {
@@ -458,6 +470,12 @@ Node *parse_arrow(Parser *p, Node *head, bool is_async, SrcPos start)
             Node *t = parse_to_binding(p, e->as.spread.arg, false);
             if (!t)
                 goto out;
+            /* async(...x = y) => : FunctionRestParameter has no Initializer */
+            if (t->kind == NODE_ASSIGN_PATTERN) {
+                parse_fail(p, t->as.assign_pattern.value->pos,
+                           "Rest parameter may not have a default initializer");
+                goto out;
+            }
             e->kind = NODE_REST;
             e->as.spread.arg = t;
         } else {

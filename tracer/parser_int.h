@@ -173,6 +173,12 @@ typedef struct Parser {
     /* positions of the first yield/await expression since the last reset (arrow params) */
     bool has_yield_pos, has_await_pos;
     SrcPos yield_pos, await_pos;
+    /* the first `await` used as an identifier (reference or binding) since the last
+     * reset, outside nested function bodies and non-arrow parameters: an error in async
+     * arrow parameters, which are reparsed with [+Await] (#sec-async-arrow-function-
+     * definitions-static-semantics-early-errors) */
+    bool has_await_ident, cover_has_await_ident;
+    SrcPos await_ident_pos, cover_await_ident_pos;
     /* the last parenthesized cover / async(...) call, for arrow conversion */
     Node *cover_node;
     bool cover_has_yield, cover_has_await;

@@ -321,6 +321,15 @@ static Node *parse_for(Parser *p)
     } else if (at_let_declaration(p)) {
         init = parse_var_decl(p, VAR_KIND_LET, true);
         init_is_decl = true;
+    } else if (is_await && parse_at_ident(p, "async") && !p->tok.escaped &&
+               parse_peek(p)->kind == TOK_IDENT && !parse_peek(p)->escaped &&
+               ast_name_eq(parse_peek(p)->name, "of")) {
+        /* for await (async of x): the lookahead restriction `async of` applies to for-of
+         * only; here `async` is an IdentifierReference (it cannot start an async arrow,
+         * which is no valid left-hand side) */
+        TRY(parse_check_ident_ref(p, &p->tok));
+        parse_next(p);
+        init = parse_ident_node(p, &p->prev);
     } else {
         init = parse_assignment(p, &ce);
         if (init && parse_at(p, TOK_COMMA)) {

@@ -34,7 +34,7 @@
     X(SetPrototype) X(Set) X(WeakMapPrototype) X(WeakMap) X(WeakSetPrototype) X(WeakSet)    \
     X(WeakRefPrototype) X(DatePrototype) X(Date) X(RegExpPrototype) X(RegExp)               \
     X(ThrowTypeError) X(ArrayProtoValues) X(Math) X(JSON) X(Console)                  \
-    X(ConsoleState)
+    X(ConsoleState) X(FinalizationRegistryPrototype) X(WeakAgent)
 
 typedef enum {
 #define X(name) INTR_##name,
@@ -103,6 +103,14 @@ void realm_mark(Vm *vm, Realm *r);
 #define BUILTIN(name) void bi_##name##_init(Vm *vm);
 #include "tracer/builtins/builtins.def"
 #undef BUILTIN
+
+/* CreateDynamicFunction (#sec-createdynamicfunction), the [[Call]] and [[Construct]] of
+ * Function, GeneratorFunction, AsyncFunction and AsyncGeneratorFunction: dynamic code
+ * is not supported, so it throws a SyntaxError (builtins/function.c). */
+NATIVE(CreateDynamicFunction);
+/* CreateListFromArrayLike (#sec-createlistfromarraylike) as a fresh dense array, NULL on a
+ * throw (builtins/function.c; Function.prototype.apply, Reflect.apply/construct). */
+Obj *CreateListFromArrayLike(Vm *vm, Value v);
 
 #include "tracer/vm.h"
 static inline Obj *realm_intrinsic(Vm *vm, IntrinsicId id) {

@@ -249,6 +249,81 @@ static void put_native_entry(Vm *vm, const NativeCall *nc, StrBuf *out) {
         strbuf_printf(out, "%s (<anonymous>)", nb);
 }
 
+/* The key under which the receiver (or an object on its prototype chain) holds fn, as a
+ * data property or an accessor (V8's CallSiteInfo::GetMethodName; string keys only), or
+ * NULL. The own "name" key is tried first, as V8 does. Never allocates. */
+static const char *frame_method_name(Vm *vm, Obj *recv, Obj *fn, const char *fname, char *buf,
+                                     size_t cap) {
+    Value fv = val_obj(fn);
+    for (int pass = *fname ? 0 : 1; pass < 2; pass++) {
+        int depth = 0;
+        for (Obj *o = recv; o && depth < 32; o = o->proto, depth++) {
+            for (uint32_t i = 0; i < o->props.count; i++) {
+                Prop *pr = &o->props.props[i];
+                bool holds = (pr->flags & PROP_ACCESSOR)
+                                 ? pr->u.accessor->getter == fv || pr->u.accessor->setter == fv
+                                 : pr->u.value == fv;
+                if (!holds || atom_is_int(pr->key) || atom_is_symbol(vm, pr->key))
+                    continue;
+                const char *k = atom_to_cbuf(vm, pr->key, buf, cap);
+                if (pass == 1 || strcmp(k, fname) == 0)
+                    return k;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* V8's type name of a JS frame's receiver (CallSiteInfo::GetTypeName): as for native
+ * calls, except that a class constructor is named by its own name. */
+static const char *frame_type_name(Vm *vm, Value recv, char *buf, size_t cap) {
+    if (val_is_object(recv) && fn_is_class(val_as_obj(recv))) {
+        ObjString *n = fn_get_name(vm, val_as_obj(recv));
+        if (n->len) {
+            str_to_cbuf(n, buf, cap);
+            return buf;
+        }
+    }
+    return native_type_name(vm, recv, buf, cap);
+}
+
+/* A JS frame called with an object or primitive receiver other than the global object,
+ * named as V8 names a method call (CallSiteInfo, AppendMethodCall): "Type.name", the
+ * type left out when the name starts with it (and for accessors "get x" and computed
+ * names "[Symbol.iterator]", as node 20 prints them), then " [as key]" when the property
+ * holding the function has another name; "Type.key" or "Type.<anonymous>" for an
+ * anonymous function. False when the frame is not such a call. */
+static bool put_method_call(Vm *vm, const Frame *f, StrBuf *out) {
+    Value recv = f->this_val;
+    if (!f->callee || val_is_nullish(recv) || recv == VAL_EMPTY ||
+        (val_is_object(recv) && val_as_obj(recv) == vm->realm->global))
+        return false;
+    char nb[200], tb[128], mb[200];
+    str_to_cbuf(fn_get_name(vm, f->callee), nb, sizeof nb);
+    const char *type = frame_type_name(vm, recv, tb, sizeof tb);
+    const char *method =
+        val_is_object(recv)
+            ? frame_method_name(vm, val_as_obj(recv), f->callee, nb, mb, sizeof mb)
+            : NULL;
+    if (!type)
+        return false;
+    if (*nb) {
+        bool bare = strncmp(nb, type, strlen(type)) == 0 || strncmp(nb, "get ", 4) == 0 ||
+                    strncmp(nb, "set ", 4) == 0 || nb[0] == '[';
+        if (!bare)
+            strbuf_printf(out, "%s.", type);
+        strbuf_puts(out, nb);
+        if (method && strcmp(nb, method) != 0) {
+            size_t ln = strlen(nb), lm = strlen(method);
+            if (!(ln > lm && nb[ln - lm - 1] == '.' && strcmp(nb + ln - lm, method) == 0))
+                strbuf_printf(out, " [as %s]", method);
+        }
+    } else {
+        strbuf_printf(out, "%s.%s", type, method ? method : "<anonymous>");
+    }
+    return true;
+}
+
 static void put_frame_entry(Vm *vm, const Frame *f, StrBuf *out) {
     FuncProto *p = f->proto;
     uint32_t off = f->pc ? (uint32_t)(f->pc - p->code) : 0;
@@ -264,9 +339,25 @@ static void put_frame_entry(Vm *vm, const Frame *f, StrBuf *out) {
     } else {
         const char *name =
             p->name == ATOM_empty_string ? "" : atom_to_cbuf(vm, p->name, nb, sizeof nb);
-        if ((f->flags & FRAME_CONSTRUCT) && *name)
-            strbuf_printf(out, "new %s (%s:%u:%u)", name, file.data, pos.line, pos.col);
-        else if (*name)
+        const char *type = NULL, *method = NULL, *inferred = NULL;
+        if (!(f->flags & FRAME_CONSTRUCT) && vm->hooks.frame_receiver &&
+            vm->hooks.frame_receiver(vm, f->this_val, f->callee, &type, &method, &inferred)) {
+            /* V8's method call (CallSiteInfo): Type.name [as method] */
+            if (!*name && inferred)
+                name = inferred;
+            if (*name)
+                strbuf_printf(out, "%s.%s", type, name);
+            else
+                strbuf_printf(out, "%s.%s", type, method ? method : "<anonymous>");
+            if (*name && method && strcmp(name, method) != 0)
+                strbuf_printf(out, " [as %s]", method);
+            strbuf_printf(out, " (%s:%u:%u)", file.data, pos.line, pos.col);
+        } else if (f->flags & FRAME_CONSTRUCT) {
+            strbuf_printf(out, "new %s (%s:%u:%u)", *name ? name : "<anonymous>", file.data,
+                          pos.line, pos.col);
+        } else if (put_method_call(vm, f, out)) {
+            strbuf_printf(out, " (%s:%u:%u)", file.data, pos.line, pos.col);
+        } else if (*name)
             strbuf_printf(out, "%s (%s:%u:%u)", name, file.data, pos.line, pos.col);
         else
             strbuf_printf(out, "%s:%u:%u", file.data, pos.line, pos.col);
@@ -1180,16 +1271,26 @@ bool GetIterator(Vm *vm, Value obj, const ObjString *t, Value *iter, Value *next
     /* 4. If method is undefined, throw a TypeError exception (V8: the operand's source
      * text, or without one the call-site description and the property it looked for). */
     if (!IsCallable(m)) {
-        if (t) {
-            StrBuf sb;
-            strbuf_init(&sb);
+        StrBuf sb;
+        strbuf_init(&sb);
+        if (t)
             str_to_utf8(t, &sb);
-            vm_throw_type_error(vm, "%s is not iterable", sb.data);
-            strbuf_fini(&sb);
+        const char *text = sb.data;
+        if (t && sb.len && text[0] == SITE_ITER_CALL_SPREAD) {
+            /* f(...x): V8's CallWithSpread wording */
+            if (val_is_nullish(obj))
+                vm_throw_type_error(vm, "%s is not iterable (cannot read property %s)", text + 1,
+                                    val_is_null(obj) ? "null" : "undefined");
+            else
+                vm_throw_type_error(
+                    vm, "Spread syntax requires ...iterable[Symbol.iterator] to be a function");
+        } else if (t && sb.len) {
+            vm_throw_type_error(vm, "%s is not iterable", text);
         } else {
             vm_throw_type_error_describing(
                 vm, "%s is not iterable (cannot read property Symbol(Symbol.iterator))", obj, true);
         }
+        strbuf_fini(&sb);
         goto out;
     }
     /* 5. Return ? GetIteratorFromMethod(obj, method). */
@@ -1202,6 +1303,17 @@ out:
 static bool get_iterator(Vm *vm, Frame *f, const uint8_t *ip, Value obj, Value *iter,
                          Value *next) {
     return GetIterator(vm, obj, site_text(f, ip), iter, next);
+}
+
+/* IteratorComplete (#sec-iteratorcomplete) of an inner result, with the TypeError every
+ * caller first throws when it is not an object: 1 (done), 0 (not done), -1 (threw). */
+static int iter_result_done(Vm *vm, Value r) {
+    if (!val_is_object(r)) {
+        vm_throw_type_error_describing(vm, "Iterator result %s is not an object", r, false);
+        return -1;
+    }
+    Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+    return d == VAL_EXCEPTION ? -1 : ToBoolean(d);
 }
 
 int IteratorStep(Vm *vm, Value iter, Value next, Value *value) {
@@ -1253,7 +1365,7 @@ bool IteratorClose(Vm *vm, Value iter, bool throwing) {
         if (r == VAL_EXCEPTION)
             ok = false;
         else if (!val_is_object(r) && !throwing) {
-            vm_throw_type_error(vm, "Iterator result %s is not an object", "undefined");
+            vm_throw_type_error_describing(vm, "Iterator result %s is not an object", r, false);
             ok = false;
         }
     }
@@ -1643,15 +1755,20 @@ static Value run(Vm *vm, ResumeMode mode, Value resume_value) {
 #if defined(__GNUC__) && !defined(VM_SWITCH) && !defined(__SANITIZE_ADDRESS__)
 #define VM_COMPUTED_GOTO 1
     static const void *const dispatch_table[OP__COUNT] = {
-#define OP(name, pops, pushes, size, fmt) &&L_##name,
+#define OP(name, pops, pushes, size, fmt) __extension__ &&L_##name,
 #include "tracer/opcodes.def"
 #undef OP
     };
 #define CASE(op) case OP_##op: L_##op:
+    /* `goto *` is a GNU extension that __extension__ cannot mark (it is a statement, not
+     * an expression), so -Wpedantic is silenced for that one statement only. */
 #define NEXT()                                                                              \
     do {                                                                                    \
         ip = pc;                                                                            \
+        _Pragma("GCC diagnostic push")                                                      \
+        _Pragma("GCC diagnostic ignored \"-Wpedantic\"")                                    \
         goto *dispatch_table[*pc++];                                                        \
+        _Pragma("GCC diagnostic pop")                                                       \
     } while (0)
 #else
 #define VM_COMPUTED_GOTO 0
@@ -2906,7 +3023,8 @@ dispatch:
     }
     CASE(ITER_CLOSE_FINALLY) {
         int type = (int)val_as_number(PEEK(0));
-        if (type != COMPLETION_NORMAL) {
+        /* next is empty once destructuring exhausted the iterator (or next() threw) */
+        if (type != COMPLETION_NORMAL && PEEK(2) != VAL_EMPTY) {
             SAVE_STATE();
             if (type == COMPLETION_THROW) {
                 vm_throw(vm, PEEK(1));
@@ -3140,25 +3258,17 @@ dispatch:
         /* yield* steps 7.a.iii-vii (7.b.ii.4-8, 7.c.vi-x): the inner result */
         int32_t off = (int32_t)READ_U32();
         int m = (int)val_as_number(PEEK(1));
-        Value r = TOP();
         SAVE_STATE();
-        if (!val_is_object(r)) {
-            StrBuf sb;
-            strbuf_init(&sb);
-            vm_describe_value(vm, r, &sb);
-            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
-            strbuf_fini(&sb);
-            THROW();
-        }
-        Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+        int done = iter_result_done(vm, TOP());
         LOAD_STATE();
-        CHECK(d);
+        if (done < 0)
+            THROW();
         bool is_async = (frame->proto->flags & FP_ASYNC) != 0;
-        if (ToBoolean(d) || is_async) {
+        if (done || is_async) {
             Value v = obj_get(vm, val_as_obj(TOP()), ATOM_value);
             LOAD_STATE();
             CHECK(v);
-            if (ToBoolean(d)) {
+            if (done) {
                 if (m == RESUME_RETURN) {
                     /* c.viii. If done is true, return ReturnCompletion(? IteratorValue) */
                     ret_value = v;
@@ -3199,20 +3309,12 @@ dispatch:
     }
     CASE(ITER_RESULT) {
         int32_t off = (int32_t)READ_U32();
-        Value r = TOP();
         SAVE_STATE();
-        if (!val_is_object(r)) {
-            StrBuf sb;
-            strbuf_init(&sb);
-            vm_describe_value(vm, r, &sb);
-            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
-            strbuf_fini(&sb);
-            THROW();
-        }
-        Value d = obj_get(vm, val_as_obj(r), ATOM_done);
+        int done = iter_result_done(vm, TOP());
         LOAD_STATE();
-        CHECK(d);
-        if (ToBoolean(d)) {
+        if (done < 0)
+            THROW();
+        if (done) {
             sp--;
             pc += off;
             NEXT();
@@ -3278,11 +3380,7 @@ dispatch:
         }
         if (!val_is_object(r)) {
             /* 7. If innerResult.[[Value]] is not an Object, throw a TypeError exception. */
-            StrBuf sb;
-            strbuf_init(&sb);
-            vm_describe_value(vm, r, &sb);
-            vm_throw_type_error(vm, "Iterator result %s is not an object", sb.data);
-            strbuf_fini(&sb);
+            vm_throw_type_error_describing(vm, "Iterator result %s is not an object", r, false);
             THROW();
         }
         NEXT(); /* 8. Return ? completion. (END_FINALLY follows) */

@@ -43,6 +43,12 @@ typedef struct {
     void (*console_write)(Vm *vm, ConsoleStream stream, const char *text, size_t len,
                           void *ctx);
     void *ctx;
+    /* error.stack names a JS frame whose receiver is a host object as V8 names a method
+     * call ("Timeout._onTimeout", "Timeout.f [as _onTimeout]", "Immediate.<anonymous>"):
+     * true with *type set, *method the property holding the function (or NULL), and
+     * *name a name for an anonymous function (or NULL). Set by the host (host.c). */
+    bool (*frame_receiver)(Vm *vm, Value receiver, Obj *callee, const char **type,
+                           const char **method, const char **name);
 } VmHooks;
 
 struct Vm {

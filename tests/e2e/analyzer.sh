@@ -532,4 +532,18 @@ else
     fail "graph --promises --activations svg: exit status $?"
 fi
 
+# An ES module's trace: the Module job and its evaluation promise (origin: module).
+cat >"$T_TMP/tla.mjs" <<'JS'
+console.log('module start');
+await null;
+console.log('after await');
+JS
+expect_status 0 "trace run of a module" -- "$TRACE_BIN" run -o "$T_TMP/tla.yaml" "$T_TMP/tla.mjs"
+grep -q 'origin: module' "$T_TMP/tla.yaml" && pass || fail "a module trace has a promise of origin module"
+expect_status 0 "graph --promises of a module trace" -- \
+    "$TRACE_BIN" graph -T dot --promises "$T_TMP/tla.yaml"
+expect_grep out 'module evaluation' "graph names the module's evaluation promise"
+expect_status 0 "why of a module trace" -- "$TRACE_BIN" why "$T_TMP/tla.yaml" "after await"
+expect_grep out "Module #1" "why starts the chain at the Module job"
+
 finish analyzer

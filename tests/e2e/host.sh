@@ -194,6 +194,100 @@ else
     skip "process ends vs node 20: node not installed (or not the release build)"
 fi
 
+# ---- error.stack names a timer's callback as V8 names node's calls: the first frame of an
+# uncaught error thrown by a setTimeout / setInterval / setImmediate / process.nextTick
+# callback, as node 20 and node 10 print it (tickscope leaves out node's internal
+# frames: listOnTimeout, processImmediate...). The wanted lines are node's; node itself
+# is checked against them when installed.
+mkdir -p "$T_TMP/frames"
+F=$T_TMP/frames
+printf 'setTimeout(() => {\n  throw new Error("boom");\n}, 1);\n' >"$F/timeout_arrow.js"
+printf 'setTimeout(function named() {\n  throw new Error("boom");\n}, 1);\n' >"$F/timeout_named.js"
+printf 'let n = 0;\nsetInterval(() => {\n  if (++n === 2) throw new Error("boom");\n}, 5);\n' >"$F/interval_arrow.js"
+printf 'setImmediate(() => {\n  throw new Error("boom");\n});\n' >"$F/immediate_arrow.js"
+printf 'setImmediate(function imm() {\n  throw new Error("boom");\n});\n' >"$F/immediate_named.js"
+printf 'process.nextTick(() => {\n  throw new Error("boom");\n});\n' >"$F/tick_arrow.js"
+printf 'function inner() { throw new Error("boom"); }\nsetTimeout(function outer() { inner(); }, 1);\n' >"$F/timeout_nested.js"
+first_frames() { # first_frames FILE: the error line and the first frame, path removed
+    grep -A1 -m1 '^Error: boom' "$1" | sed "s#$F/##"
+}
+check_frames() { # check_frames NAME HOST WANT (lines separated by |)
+    # shellcheck disable=SC2046
+    "$TRACE_BIN" run --host "$2" $(spec_of "$2") "$F/$1.js" -o /dev/null >/dev/null 2>"$F/err"
+    first_frames "$F/err" >"$F/got"
+    echo "$3" | tr '|' '\n' >"$F/want"
+    expect_same "$1 --host $2: the first stack frame as node names it" "$F/want" "$F/got"
+    ref=""
+    [ "$2" = node ] && command -v node >/dev/null 2>&1 && ref=node
+    [ "$2" = node10 ] && [ -n "$NODE10" ] && [ -x "$NODE10" ] && ref=$NODE10
+    if [ -n "$ref" ] && [ "${TRACE_BUILD_LABEL:-release}" = release ]; then
+        "$ref" "$F/$1.js" >/dev/null 2>"$F/nerr"
+        first_frames "$F/nerr" >"$F/ngot"
+        expect_same "$1: $ref prints the same first frame" "$F/want" "$F/ngot"
+    fi
+}
+check_frames timeout_arrow node 'Error: boom|    at Timeout._onTimeout (timeout_arrow.js:2:9)'
+check_frames timeout_named node 'Error: boom|    at Timeout.named [as _onTimeout] (timeout_named.js:2:9)'
+check_frames interval_arrow node 'Error: boom|    at Timeout._onTimeout (interval_arrow.js:3:24)'
+check_frames immediate_arrow node 'Error: boom|    at Immediate.<anonymous> (immediate_arrow.js:2:9)'
+check_frames immediate_named node 'Error: boom|    at Immediate.imm (immediate_named.js:2:9)'
+check_frames tick_arrow node 'Error: boom|    at tick_arrow.js:2:9'
+check_frames timeout_nested node 'Error: boom|    at inner (timeout_nested.js:1:26)'
+# the second frame of a nested call: the callback, named as a method call
+"$TRACE_BIN" run "$F/timeout_nested.js" -o /dev/null >/dev/null 2>"$F/err"
+expect_grep frames/err "    at Timeout.outer [as _onTimeout] ($F/timeout_nested.js:2:31)" \
+    "a nested call's caller is the timer's callback, named as node names it"
+check_frames timeout_arrow node10 'Error: boom|    at Timeout.setTimeout [as _onTimeout] (timeout_arrow.js:2:9)'
+check_frames immediate_arrow node10 'Error: boom|    at Immediate.setImmediate (immediate_arrow.js:2:9)'
+check_frames immediate_named node10 'Error: boom|    at Immediate.imm (immediate_named.js:2:9)'
+
+# ---- WeakRef and FinalizationRegistry on tickscope's deterministic rule
+# (tracer/builtins/weakref.h): a target nothing references is gone by the next macrotask
+# (a weak collection ends every microtask checkpoint, after ClearKeptObjects), never
+# within its job; cleanup callbacks run as host tasks only once the loop has nothing
+# else, and the loop goes on after them. Real engines collect at unpredictable times
+# (node: usually never in so short a program), so this is checked against tickscope
+# itself, in every host, and must not change under TRACE_GC_STRESS=1.
+cat >"$T_TMP/finreg.js" <<'JS'
+globalThis.registry = new FinalizationRegistry((held) => {
+  console.log('cleanup', held);
+  if (held === 'kept object') setTimeout(() => console.log('after cleanup'), 1);
+});
+let kept = { name: 'kept' };
+registry.register(kept, 'kept object');
+registry.register({}, 'temporary object');
+registry.register({}, 'unregistered', registry);
+registry.unregister(registry);
+const ref = new WeakRef({ name: 'temp' });
+console.log('script', ref.deref().name);
+Promise.resolve().then(() => console.log('microtask', ref.deref().name));
+setTimeout(() => {
+  console.log('timer', ref.deref(), kept.name);
+  kept = null;
+  setTimeout(() => console.log('timer 2'), 5);
+}, 1);
+JS
+printf 'script temp\nmicrotask temp\ntimer undefined kept\ntimer 2\ncleanup kept object\ncleanup temporary object\nafter cleanup\n' >"$T_TMP/finreg.want"
+for host in node node10 browser; do
+    "$TRACE_BIN" run --host "$host" "$T_TMP/finreg.js" -o "$T_TMP/finreg.$host.yaml" >"$T_TMP/out" 2>&1
+    expect_same "WeakRef/FinalizationRegistry --host $host" "$T_TMP/finreg.want" "$T_TMP/out"
+    TRACE_GC_STRESS=1 "$TRACE_BIN" run --host "$host" "$T_TMP/finreg.js" >"$T_TMP/t3" 2>/dev/null
+    expect_same "WeakRef/FinalizationRegistry --host $host: same trace under TRACE_GC_STRESS=1" \
+        "$T_TMP/finreg.$host.yaml" "$T_TMP/t3"
+    expect_status 0 "WeakRef/FinalizationRegistry --host $host: valid trace" -- \
+        "$TRACE_BIN" validate "$T_TMP/finreg.$host.yaml"
+done
+trace_has finreg node 'kind: HostTask, queue: task, reason: host, handler: "[^"]*finreg.js:1:48", fn: "CleanupFinalizationRegistry"' \
+    "the cleanup callback runs as a host task"
+# a cleanup callback that throws: node ends the process; the browser reports it and the
+# registry's other dead cells get a task of their own
+printf 'globalThis.r = new FinalizationRegistry((h) => { console.log("cleanup", h); throw new Error("in cleanup " + h); });\nr.register({}, 1);\nr.register({}, 2);\n' >"$T_TMP/finreg_throw.js"
+expect_status 1 "a throwing cleanup callback is an uncaught error in node" -- \
+    "$TRACE_BIN" run "$T_TMP/finreg_throw.js" -o /dev/null
+"$TRACE_BIN" run --host browser "$T_TMP/finreg_throw.js" -o /dev/null >"$T_TMP/out" 2>&1
+printf 'cleanup 1\nUncaught Error: in cleanup 1\ncleanup 2\nUncaught Error: in cleanup 2\n' >"$T_TMP/want"
+expect_same "a throwing cleanup callback in the browser" "$T_TMP/want" "$T_TMP/out"
+
 # the TimeoutOverflowWarning text (stderr)
 "$TRACE_BIN" run "$S/timeout_overflow_and_refs.js" -o /dev/null >/dev/null 2>"$T_TMP/err"
 expect_grep err "TimeoutOverflowWarning: 2147483648 does not fit into a 32-bit signed integer." \

@@ -3,10 +3,11 @@
 # print its console.log lines on stdout, exactly, one per line (the browser reference of
 # tests/e2e/host.sh, issue 5).
 #
-#   sh tests/tools/chromium_run.sh [-w SECONDS] FILE.js
+#   sh tests/tools/chromium_run.sh [-w SECONDS] FILE.js|FILE.mjs
 #
-# The program runs as a classic <script src> of a page in a fresh temporary directory,
-# loaded from a file:// URL, in a fresh profile (--user-data-dir=<new temp dir>), with
+# The program runs as a classic <script src> of a page in a fresh temporary directory
+# (FILE.mjs: as an inline <script type="module">, see below), loaded from a file:// URL,
+# in a fresh profile (--user-data-dir=<new temp dir>), with
 # --headless --no-sandbox --disable-gpu --disable-background-networking
 # --disable-component-update --no-first-run. console.log/info/debug are wrapped so each
 # line reaches Chromium's stderr log as one JSON string ("TICKSCOPE-OUT <json>"), which
@@ -28,7 +29,7 @@ if [ "${1:-}" = "-w" ]; then
     shift 2
 fi
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
-    echo "usage: chromium_run.sh [-w SECONDS] FILE.js" >&2
+    echo "usage: chromium_run.sh [-w SECONDS] FILE.js|FILE.mjs" >&2
     exit 1
 fi
 bin=""
@@ -43,7 +44,21 @@ command -v node >/dev/null 2>&1 || { echo "chromium_run.sh: node is needed to de
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT INT TERM
-cp "$1" "$dir/prog.js"
+# a classic script loads from its file; an ES module (.mjs) is inlined as
+# <script type="module">: Chromium refuses module scripts from file:// URLs (CORS, origin
+# null), while an inline module runs as one (top-level await, strict mode, `this`
+# undefined, deferred until the document is parsed). "</script" inside the program would
+# end the element: it is written "<\/script", which means the same in JS strings,
+# regular expressions and comments.
+case $1 in
+*.mjs)
+    prog_tag=$(printf '<script type="module">\n%s\n</script>' "$(sed 's#</script#<\\/script#g' "$1")")
+    ;;
+*)
+    cp "$1" "$dir/prog.js"
+    prog_tag='<script src="prog.js"></script>'
+    ;;
+esac
 cat >"$dir/index.html" <<'EOF'
 <!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>tickscope</title>
@@ -61,9 +76,8 @@ cat >"$dir/index.html" <<'EOF'
 })();
 </script>
 </head><body>
-<script src="prog.js"></script>
-</body></html>
 EOF
+printf '%s\n</body></html>\n' "$prog_tag" >>"$dir/index.html"
 mkdir "$dir/profile"
 timeout -k 2 "$((wait_s + 25))" "$bin" --headless --no-sandbox --disable-gpu \
     --disable-background-networking --disable-component-update --no-first-run \

@@ -1,16 +1,20 @@
 /* test_gc.c — the garbage collector: reachability from roots, C roots, cycles, objects
  * reachable only from a suspended generator or async frame, gc_verify, and the weak
  * containers: WeakMap/WeakSet entries vanish with their keys (and take their values
- * along), ephemeron chains inside one table and across tables, identity hashes. */
+ * along), ephemeron chains inside one table and across tables, identity hashes; a
+ * WeakRef's target dies in a weak collection once ClearKeptObjects has run, never in an
+ * ordinary one, and a FinalizationRegistry cell's death queues one cleanup job. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <cmocka.h>
 
 #include "js_harness.h"
 #include "tracer/builtins/mapset.h"
+#include "tracer/builtins/weakref.h"
 #include "tracer/gc.h"
 #include "tracer/jobs.h"
 #include "tracer/object.h"
@@ -214,6 +218,66 @@ static void test_gc_identity_hashes_are_stable_nonzero_and_in_order_of_first_use
     gc_root_pop(vm, 2);
 }
 
+/* The js value of expr, evaluated into the global `out`. */
+static Value js_eval_global(Vm *vm, const char *expr) {
+    char src[256];
+    snprintf(src, sizeof src, "var out = %s;", expr);
+    assert_true(js_run(vm, src));
+    return js_global(vm, "out");
+}
+
+static void test_gc_weakref_target_is_collected_only_after_clear_kept_objects(void **state) {
+    Vm *vm = *state;
+    /* the constructor keeps the target alive for the rest of the job (AddToKeptObjects) */
+    assert_true(js_run(vm, "var target = { big: [1, 2, 3] }; var ref = new WeakRef(target);"
+                           "var other = new WeakRef({}); target = undefined;"));
+    weakref_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_true(val_is_object(js_eval_global(vm, "ref.deref()")));
+    /* an ordinary collection holds WeakRef targets strongly (builtins/weakref.h) */
+    ClearKeptObjects(vm);
+    drop_global(vm, "out");
+    gc_collect(vm);
+    assert_true(val_is_object(js_eval_global(vm, "ref.deref() && ref.deref().big")));
+    /* deref kept it again: still alive after a weak collection in the same "job" */
+    drop_global(vm, "out");
+    weakref_collect(vm);
+    assert_true(val_is_object(js_eval_global(vm, "ref.deref()")));
+    /* the job ends: ClearKeptObjects, then the weak collection frees it */
+    drop_global(vm, "out");
+    size_t before = count_objects(vm);
+    ClearKeptObjects(vm);
+    weakref_collect(vm);
+    assert_true(gc_verify(vm));
+    assert_true(count_objects(vm) <= before - 3); /* target, its array, other's target */
+    assert_true(val_is_undefined(js_eval_global(vm, "ref.deref()")));
+    assert_true(val_is_undefined(js_eval_global(vm, "other.deref()")));
+}
+
+static void test_gc_finalization_registry_cell_death_queues_one_cleanup_job(void **state) {
+    Vm *vm = *state;
+    assert_true(js_run(vm, "var seen = [];"
+                           "var fr = new FinalizationRegistry(h => seen.push(h));"
+                           "var alive = {}; fr.register(alive, 'alive');"
+                           "fr.register({}, 'a'); fr.register({}, 'b');"
+                           "fr.register({}, 'gone', alive); fr.unregister(alive);"));
+    gc_collect(vm);
+    assert_null(weakref_next_cleanup_job(vm)); /* ordinary collections hold targets */
+    weakref_checkpoint(vm);
+    Job *job = weakref_next_cleanup_job(vm);
+    assert_non_null(job);
+    assert_int_equal(job->kind, JOB_HOST_TASK);
+    assert_null(weakref_next_cleanup_job(vm)); /* one job per registry */
+    JobFifo one = {NULL, NULL, 0};
+    job_enqueue(vm, &one, job);
+    assert_int_equal(job_run(vm, job_fifo_pop(&one)), JOB_RUN_OK);
+    assert_true(js_run(vm, "var got = seen.join(',');"));
+    char buf[64];
+    assert_string_equal(js_global_string(vm, "got", buf, sizeof buf), "a,b");
+    weakref_checkpoint(vm);
+    assert_null(weakref_next_cleanup_job(vm)); /* `alive` lives, its cell stays */
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_gc_frees_unreachable_cycles, vm_setup, vm_teardown),
@@ -241,6 +305,12 @@ int main(void) {
                                         vm_setup, vm_teardown),
         cmocka_unit_test_setup_teardown(
             test_gc_identity_hashes_are_stable_nonzero_and_in_order_of_first_use, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_weakref_target_is_collected_only_after_clear_kept_objects, vm_setup,
+            vm_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_gc_finalization_registry_cell_death_queues_one_cleanup_job, vm_setup,
             vm_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -96,6 +96,17 @@ bool bi_array_set_length(Vm *vm, Obj *o, double len) {
     return obj_set(vm, o, ATOM_length, val_number(len), true);
 }
 
+/* The step that shift, unshift, splice and copyWithin repeat for each element they move:
+ * if O has `from`, Set(O, to, ? Get(O, from), true), else ? DeletePropertyOrThrow(O, to)
+ * (#sec-array.prototype.copywithin steps 17.c-f, and the same words in the others).
+ * *scratch is a rooted Value the caller owns. Returns false when it threw. */
+static bool move_element(Vm *vm, Obj *o, double from, double to, Value *scratch) {
+    int present = bi_array_get_present(vm, o, from, scratch);
+    if (present < 0)
+        return false;
+    return present ? bi_array_set(vm, o, to, *scratch) : bi_array_delete(vm, o, to);
+}
+
 double bi_array_relative(double rel, double len) {
     if (rel < 0)
         return rel + len > 0 ? rel + len : 0;
@@ -482,13 +493,9 @@ static NATIVE(array_shift) {
     if (first == VAL_EXCEPTION)
         goto out;
     /* 5-6. Move every element down by one. */
-    for (double k = 1; k < len; k++) {
-        int present = bi_array_get_present(vm, o, k, &v);
-        if (present < 0)
+    for (double k = 1; k < len; k++)
+        if (!move_element(vm, o, k, k - 1, &v))
             goto out;
-        if (present ? !bi_array_set(vm, o, k - 1, v) : !bi_array_delete(vm, o, k - 1))
-            goto out;
-    }
     /* 7-8. */
     if (!bi_array_delete(vm, o, len - 1) || !bi_array_set_length(vm, o, len - 1))
         goto out;
@@ -526,14 +533,9 @@ static NATIVE(array_unshift) {
             goto out;
         }
         /* 4.b-c. Move every element up by argCount, from the end. */
-        for (double k = len; k > 0; k--) {
-            double from = k - 1, to = k + argc - 1;
-            int present = bi_array_get_present(vm, o, from, &v);
-            if (present < 0)
+        for (double k = len; k > 0; k--)
+            if (!move_element(vm, o, k - 1, k + argc - 1, &v))
                 goto out;
-            if (present ? !bi_array_set(vm, o, to, v) : !bi_array_delete(vm, o, to))
-                goto out;
-        }
         /* 4.d-f. Write the items at the front. */
         for (int j = 0; j < argc; j++)
             if (!bi_array_set(vm, o, j, argv[j]))
@@ -610,27 +612,17 @@ static NATIVE(array_splice) {
     }
     if (items < del) {
         /* 17. Move the tail down, then delete what is left past the new end. */
-        for (double k = start; k < len - del; k++) {
-            double from = k + del, to = k + items;
-            int present = bi_array_get_present(vm, o, from, &v);
-            if (present < 0)
+        for (double k = start; k < len - del; k++)
+            if (!move_element(vm, o, k + del, k + items, &v))
                 goto out;
-            if (present ? !bi_array_set(vm, o, to, v) : !bi_array_delete(vm, o, to))
-                goto out;
-        }
         for (double k = len; k > new_len; k--)
             if (!bi_array_delete(vm, o, k - 1))
                 goto out;
     } else if (items > del) {
         /* 18. Move the tail up, from the end. */
-        for (double k = len - del; k > start; k--) {
-            double from = k + del - 1, to = k + items - 1;
-            int present = bi_array_get_present(vm, o, from, &v);
-            if (present < 0)
+        for (double k = len - del; k > start; k--)
+            if (!move_element(vm, o, k + del - 1, k + items - 1, &v))
                 goto out;
-            if (present ? !bi_array_set(vm, o, to, v) : !bi_array_delete(vm, o, to))
-                goto out;
-        }
     }
     /* 19-20. Write the items. */
     for (int j = 0; j < items; j++)
@@ -960,13 +952,9 @@ static NATIVE(array_copy_within) {
         from = from + count - 1;
         to = to + count - 1;
     }
-    for (; count > 0; count--, from += dir, to += dir) {
-        int present = bi_array_get_present(vm, o, from, &v);
-        if (present < 0)
+    for (; count > 0; count--, from += dir, to += dir)
+        if (!move_element(vm, o, from, to, &v))
             goto out;
-        if (present ? !bi_array_set(vm, o, to, v) : !bi_array_delete(vm, o, to))
-            goto out;
-    }
     result = val_obj(o);
 out:
     ROOTS_END();

@@ -34,6 +34,22 @@ NATIVE(bi_array_at) {
     return result;
 }
 
+/* The search loop of indexOf and lastIndexOf (#sec-array.prototype.indexof step 10,
+ * #sec-array.prototype.lastindexof step 8): from k, by dir (+1 or -1) while
+ * 0 <= k < len, the index of the first present element strictly equal to target, else
+ * -1; VAL_EXCEPTION when a HasProperty or Get threw. target must be rooted. */
+static Value index_scan(Vm *vm, Obj *o, double k, double len, int dir, Value target) {
+    for (; k >= 0 && k < len; k += dir) {
+        Value v;
+        int present = bi_array_get_present(vm, o, k, &v);
+        if (present < 0)
+            return VAL_EXCEPTION;
+        if (present && IsStrictlyEqual(v, target))
+            return val_number(k);
+    }
+    return val_number(-1);
+}
+
 /* Array.prototype.indexOf(searchElement [, fromIndex]) (#sec-array.prototype.indexof) */
 NATIVE(bi_array_index_of) {
     Obj *o = bi_array_this(vm, this_val, "indexOf");
@@ -41,7 +57,7 @@ NATIVE(bi_array_index_of) {
         return VAL_EXCEPTION;
     ROOTS_BEGIN();
     gc_root_push_ptr(vm, &o);
-    Value result = VAL_EXCEPTION, v;
+    Value result = VAL_EXCEPTION;
     double len, n;
     if (!LengthOfArrayLike(vm, o, &len))
         goto out;
@@ -54,17 +70,7 @@ NATIVE(bi_array_index_of) {
     result = val_number(-1);
     if (n == INFINITY)
         goto out;
-    for (double k = n >= 0 ? n : (len + n > 0 ? len + n : 0); k < len; k++) {
-        int present = bi_array_get_present(vm, o, k, &v);
-        if (present < 0) {
-            result = VAL_EXCEPTION;
-            goto out;
-        }
-        if (present && IsStrictlyEqual(v, ARG(0))) {
-            result = val_number(k);
-            goto out;
-        }
-    }
+    result = index_scan(vm, o, n >= 0 ? n : (len + n > 0 ? len + n : 0), len, 1, ARG(0));
 out:
     ROOTS_END();
     return result;
@@ -78,7 +84,7 @@ NATIVE(bi_array_last_index_of) {
         return VAL_EXCEPTION;
     ROOTS_BEGIN();
     gc_root_push_ptr(vm, &o);
-    Value result = VAL_EXCEPTION, v;
+    Value result = VAL_EXCEPTION;
     double len, n;
     if (!LengthOfArrayLike(vm, o, &len))
         goto out;
@@ -95,17 +101,7 @@ NATIVE(bi_array_last_index_of) {
     result = val_number(-1);
     if (n == -INFINITY)
         goto out;
-    for (double k = n >= 0 ? (n < len - 1 ? n : len - 1) : len + n; k >= 0; k--) {
-        int present = bi_array_get_present(vm, o, k, &v);
-        if (present < 0) {
-            result = VAL_EXCEPTION;
-            goto out;
-        }
-        if (present && IsStrictlyEqual(v, ARG(0))) {
-            result = val_number(k);
-            goto out;
-        }
-    }
+    result = index_scan(vm, o, n >= 0 ? (n < len - 1 ? n : len - 1) : len + n, len, -1, ARG(0));
 out:
     ROOTS_END();
     return result;

@@ -8,7 +8,7 @@
 #include "tracer/str.h"
 #include "tracer/vm.h"
 
-static NATIVE(function_ctor) {
+NATIVE(CreateDynamicFunction) {
     return vm_throw_syntax_error(vm, "Function constructor (dynamic code) is not supported");
 }
 
@@ -29,7 +29,7 @@ static NATIVE(function_call) {
 }
 
 /* CreateListFromArrayLike (#sec-createlistfromarraylike) into a fresh array */
-static Obj *list_from_array_like(Vm *vm, Value v) {
+Obj *CreateListFromArrayLike(Vm *vm, Value v) {
     if (!val_is_object(v)) {
         vm_throw_type_error(vm, "CreateListFromArrayLike called on non-object");
         return NULL;
@@ -66,7 +66,7 @@ static NATIVE(function_apply) {
         return not_function(vm, this_val, "apply");
     if (val_is_nullish(ARG(1)))
         return vm_call(vm, this_val, ARG(0), 0, NULL);
-    Obj *list = list_from_array_like(vm, ARG(1));
+    Obj *list = CreateListFromArrayLike(vm, ARG(1));
     if (!list)
         return VAL_EXCEPTION;
     gc_root_push_ptr(vm, &list);
@@ -215,7 +215,7 @@ void bi_function_init(Vm *vm) {
         if (p && val_is_object(p->u.value))
             val_as_obj(p->u.value)->flags |= OBJF_HIDDEN_FRAME;
     }
-    Obj *ctor = realm_new_ctor(vm, "Function", function_ctor, 1, proto, INTR_Function, -1);
+    Obj *ctor = realm_new_ctor(vm, "Function", CreateDynamicFunction, 1, proto, INTR_Function, -1);
     realm_define_global(vm, "Function", val_obj(ctor));
     Obj *tte = fn_new_native(vm, throw_type_error, "", 0, 0);
     vm->realm->intrinsics[INTR_ThrowTypeError] = tte;

@@ -151,11 +151,6 @@ static NATIVE(async_from_sync_method) {
 
 /* ==== constructors ======================================================================= */
 
-/* %GeneratorFunction%, %AsyncFunction%, %AsyncGeneratorFunction% (CreateDynamicFunction) */
-static NATIVE(dynamic_function_ctor) {
-    return vm_throw_syntax_error(vm, "Function constructor (dynamic code) is not supported");
-}
-
 static const BuiltinEntry generator_proto_fns[] = {
     BI_METHOD_MAGIC("next", generator_resume, 1, RESUME_NEXT),
     BI_METHOD_MAGIC("return", generator_resume, 1, RESUME_RETURN),
@@ -191,7 +186,7 @@ static const BuiltinEntry async_from_sync_proto_fns[] = {
  * #sec-generatorfunction.prototype.constructor says). */
 static void define_kind_ctor(Vm *vm, const char *name, Obj *fproto, int ctor_id) {
     gc_root_push_ptr(vm, &fproto);
-    Obj *ctor = realm_new_ctor(vm, name, dynamic_function_ctor, 1, fproto, ctor_id, -1);
+    Obj *ctor = realm_new_ctor(vm, name, CreateDynamicFunction, 1, fproto, ctor_id, -1);
     ctor->proto = realm_intrinsic(vm, INTR_Function);
     Prop *p = obj_find_own_prop(fproto, ATOM_constructor);
     if (p)

@@ -94,6 +94,14 @@ static Value from_prop_desc(Vm *vm, const PropDesc *d) {
     return ok ? val_obj(o) : VAL_EXCEPTION;
 }
 
+bool ToPropertyDescriptor(Vm *vm, Value v, PropDesc *d) {
+    return to_prop_desc(vm, v, d);
+}
+
+Value FromPropertyDescriptor(Vm *vm, const PropDesc *d) {
+    return from_prop_desc(vm, d);
+}
+
 static NATIVE(object_define_property) {
     if (!val_is_object(ARG(0)))
         return vm_throw_type_error(vm, "Object.defineProperty called on non-object");

@@ -429,59 +429,52 @@ out:
 
 /* ==== substrings ========================================================================== */
 
-/* String.prototype.slice(start, end) (#sec-string.prototype.slice) */
-static NATIVE(string_slice) {
-    ObjString *s = this_string(vm, this_val, "slice");
+enum { SUB_SLICE, SUB_SUBSTRING, SUB_SUBSTR };
+
+/* slice, substring and substr share their first steps: RequireObjectCoercible and
+ * ToString of this, ToIntegerOrInfinity of the start and of the second argument, which
+ * defaults to the length; they differ only in how they clamp (the `mode` branches). */
+static Value substring_method(Vm *vm, Value this_val, int argc, const Value *argv,
+                              const char *name, int mode) {
+    ObjString *s = this_string(vm, this_val, name);
     if (!s)
         return VAL_EXCEPTION;
     gc_root_push_ptr(vm, &s);
-    double start, end = s->len;
+    double start, second = s->len;
     bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
-              (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &end));
+              (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &second));
     ObjString *r = NULL;
-    if (ok) {
-        uint32_t from = clamp_relative(start, s->len), to = clamp_relative(end, s->len);
+    if (ok && mode == SUB_SLICE) {
+        /* #sec-string.prototype.slice: negative positions count from the end */
+        uint32_t from = clamp_relative(start, s->len), to = clamp_relative(second, s->len);
         r = str_substring(vm, s, from, to > from ? to : from);
-    }
-    gc_root_pop(vm, 1);
-    return r ? val_str(r) : VAL_EXCEPTION;
-}
-
-/* String.prototype.substring(start, end) (#sec-string.prototype.substring) */
-static NATIVE(string_substring) {
-    ObjString *s = this_string(vm, this_val, "substring");
-    if (!s)
-        return VAL_EXCEPTION;
-    gc_root_push_ptr(vm, &s);
-    double start, end = s->len;
-    bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
-              (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &end));
-    ObjString *r = NULL;
-    if (ok) {
-        uint32_t a = clamp_absolute(start, s->len), b = clamp_absolute(end, s->len);
+    } else if (ok && mode == SUB_SUBSTRING) {
+        /* #sec-string.prototype.substring: clamped to [0, len], in either order */
+        uint32_t a = clamp_absolute(start, s->len), b = clamp_absolute(second, s->len);
         r = str_substring(vm, s, a < b ? a : b, a < b ? b : a);
-    }
-    gc_root_pop(vm, 1);
-    return r ? val_str(r) : VAL_EXCEPTION;
-}
-
-/* String.prototype.substr(start, length) (#sec-string.prototype.substr, Annex B) */
-static NATIVE(string_substr) {
-    ObjString *s = this_string(vm, this_val, "substr");
-    if (!s)
-        return VAL_EXCEPTION;
-    gc_root_push_ptr(vm, &s);
-    double start, length = s->len;
-    bool ok = ToIntegerOrInfinity(vm, ARG(0), &start) &&
-              (val_is_undefined(ARG(1)) || ToIntegerOrInfinity(vm, ARG(1), &length));
-    ObjString *r = NULL;
-    if (ok) {
+    } else if (ok) {
+        /* #sec-string.prototype.substr (Annex B): the second argument is a length */
         uint32_t from = clamp_relative(start, s->len);
-        double to = from + (length < 0 ? 0 : length);
+        double to = from + (second < 0 ? 0 : second);
         r = str_substring(vm, s, from, to > s->len ? s->len : (uint32_t)to);
     }
     gc_root_pop(vm, 1);
     return r ? val_str(r) : VAL_EXCEPTION;
+}
+
+/* String.prototype.slice(start, end) (#sec-string.prototype.slice) */
+static NATIVE(string_slice) {
+    return substring_method(vm, this_val, argc, argv, "slice", SUB_SLICE);
+}
+
+/* String.prototype.substring(start, end) (#sec-string.prototype.substring) */
+static NATIVE(string_substring) {
+    return substring_method(vm, this_val, argc, argv, "substring", SUB_SUBSTRING);
+}
+
+/* String.prototype.substr(start, length) (#sec-string.prototype.substr, Annex B) */
+static NATIVE(string_substr) {
+    return substring_method(vm, this_val, argc, argv, "substr", SUB_SUBSTR);
 }
 
 /* ==== building new strings ================================================================ */

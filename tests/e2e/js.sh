@@ -91,6 +91,15 @@ expect_grep err "    at Object.<anonymous> ($T_TMP/u3.js:1:11) {" "uncaught: ins
 expect_grep err "  code: 'E_X'" "uncaught: own properties shown"
 printf 'throw 1\n' >"$T_TMP/u2.js"
 expect_status 1 "uncaught non-error exits 1" -- "$TRACE_BIN" run "$T_TMP/u2.js"
+# eval of source text: the EvalError node throws with --disallow-code-generation-from-strings.
+printf 'try { eval("1 + 1") } catch (e) { console.log(e.name + ": " + e.message, e instanceof EvalError) }\n' >"$T_TMP/ev.js"
+"$TRACE_BIN" run -o /dev/null "$T_TMP/ev.js" >"$T_TMP/ev.out" 2>&1
+echo 'EvalError: Code generation from strings disallowed for this context true' >"$T_TMP/ev.exp"
+check_output "eval of a string is refused like node's disallowed code generation" "$T_TMP/ev.exp" "$T_TMP/ev.out"
+if [ "$have_node" = 1 ]; then
+    node --disallow-code-generation-from-strings "$T_TMP/ev.js" >"$T_TMP/ev.node" 2>&1
+    check_output "eval refusal (node --disallow-code-generation-from-strings)" "$T_TMP/ev.exp" "$T_TMP/ev.node"
+fi
 # Limits stop the run with exit 4, a message and a limit event.
 printf 'for (;;) {}\n' >"$T_TMP/inf.js"
 expect_status 4 "--max-steps stops an endless loop" -- "$TRACE_BIN" run --max-steps 10000 "$T_TMP/inf.js"

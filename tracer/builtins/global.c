@@ -347,7 +347,23 @@ static NATIVE(global_unescape) {
     return val_str(r);
 }
 
+/* eval (#sec-eval-x): PerformEval returns a non-string argument unchanged (step 2);
+ * evaluating source text is dynamic code, which tickscope does not support. The error is
+ * the one V8 throws when code generation from strings is disallowed
+ * (node --disallow-code-generation-from-strings), so the program sees a real engine's
+ * answer rather than a missing global. */
+static NATIVE(global_eval) {
+    if (!val_is_string(ARG(0)))
+        return ARG(0);
+    ObjString *msg = str_new_cstr(vm, "Code generation from strings disallowed for this context");
+    gc_root_push_ptr(vm, &msg);
+    Obj *e = vm_new_error(vm, realm_intrinsic(vm, INTR_EvalErrorPrototype), msg);
+    gc_root_pop(vm, 1);
+    return vm_throw(vm, val_obj(e));
+}
+
 static const BuiltinEntry global_fns[] = {
+    BI_METHOD("eval", global_eval, 1),
     BI_METHOD_MAGIC("decodeURI", global_decode_uri, 1, 0),
     BI_METHOD_MAGIC("decodeURIComponent", global_decode_uri, 1, 1),
     BI_METHOD_MAGIC("encodeURI", global_encode_uri, 1, 0),

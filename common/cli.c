@@ -41,10 +41,11 @@ static const CliHelp help_entries[] = {
      "program's (process.exit, process.exitCode; 1 for an uncaught error or a fatal\n"
      "unhandled rejection; 13 for a module whose top-level await never settled).\n"
      "\n"
-     "RegExp follows ECMA-262 2023 (flags dgimsuy; v is read as u without its class set\n"
-     "notation; \\p{...} knows General_Category, Script and a few binary properties, not\n"
-     "Script_Extensions). A long match costs one step per 1024 backtracking steps, so\n"
-     "--max-steps and --timeout stop a catastrophic pattern.\n"},
+     "RegExp follows ECMA-262 2024 with Annex B and the legacy RegExp.$1-$9 statics (flags\n"
+     "dgimsuvy; v has class set notation and \\q{...} but not the properties of strings;\n"
+     "\\p{...} knows General_Category, Script, Script_Extensions and the binary properties).\n"
+     "A long match costs one step per 1024 backtracking steps, so --max-steps and\n"
+     "--timeout stop a catastrophic pattern.\n"},
     {"log", "replay the console output recorded in a trace", "trace log TRACE\n",
      "Prints the program's console output exactly as the run printed it: stream out to\n"
      "stdout, stream err to stderr.\n"},

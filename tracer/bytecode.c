@@ -32,6 +32,7 @@ void bc_proto_free(Vm *vm, FuncProto *p) {
 
 void bc_proto_mark(Vm *vm, FuncProto *p) {
     gc_mark_atom(vm, p->name);
+    gc_mark_atom(vm, p->inferred_name);
     for (uint32_t i = 0; i < p->nconsts; i++)
         gc_mark_value(vm, p->consts[i]);
     gc_mark(vm, p->filename);

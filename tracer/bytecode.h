@@ -122,11 +122,15 @@ struct FuncProto {
     GcHeader gc;
     uint32_t flags;       /* FP_* */
     Atom name;            /* ATOM_empty_string when anonymous */
+    Atom inferred_name;   /* V8's inferred name of an anonymous function ("o.f" of
+                             o.f = function () {}): stack frames only, ATOM_NULL if none */
     uint16_t nparams;     /* formal parameters copied into slots[0..nparams) */
     uint16_t length;      /* the function's "length" */
     uint16_t nlocals;     /* slots after the params */
     uint16_t max_stack;   /* operand stack size */
     uint16_t ncaptures;
+    uint16_t super_this;  /* an arrow using super: 1 + the capture index of the enclosing
+                             function's this binding (super() binds it, super.x reads it) */
     uint8_t *code;
     uint32_t code_len, code_cap;
     Value *consts;

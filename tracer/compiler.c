@@ -250,6 +250,35 @@ static void compile_named(Compiler *c, Node *n, Atom name) {
     compile_expr(c, n);
 }
 
+/* V8's inferred name of a function assigned to a.b.c (its FuncNameInferrer): the dotted
+ * path, "prototype" left out ("F.m" for F.prototype.m); false for any other target
+ * (this.x, computed non-string keys, calls), where V8's frames name the property. */
+static bool infer_name(Compiler *c, Node *n, StrBuf *out) {
+    if (n->kind == NODE_IDENT) {
+        strbuf_put(out, n->as.ident.name.s, n->as.ident.name.len);
+        return true;
+    }
+    if (n->kind != NODE_MEMBER || (n->flags & AST_PARENTHESIZED))
+        return false;
+    AstMemberExpr *m = &n->as.member_expr;
+    if (m->optional || !infer_name(c, m->object, out))
+        return false;
+    if (!m->computed && m->property->kind == NODE_IDENT) {
+        AstName k = m->property->as.ident.name;
+        if (!(k.len == 9 && memcmp(k.s, "prototype", 9) == 0)) {
+            strbuf_putc(out, '.');
+            strbuf_put(out, k.s, k.len);
+        }
+        return true;
+    }
+    if (m->computed && m->property->kind == NODE_STRING) {
+        strbuf_putc(out, '.');
+        str_to_utf8(str_of16(c, m->property->as.string.value), out);
+        return true;
+    }
+    return false;
+}
+
 /* How V8 names an expression in "is not a function" messages. */
 static void describe(Compiler *c, Node *n, StrBuf *out, int depth) {
     if (depth > 4) {
@@ -517,8 +546,27 @@ static void compile_args_array(Compiler *c, NodeList args) {
     }
 }
 
+/* An arrow's super(...) and super.x reach the enclosing function's this binding through
+ * a capture (#sec-arrow-function-definitions-runtime-semantics-evaluation: arrows have no
+ * this of their own); the VM finds it by FuncProto.super_this. */
+static void arrow_use_super_this(Compiler *c) {
+    if (c->fs->is_arrow && !c->fs->proto->super_this)
+        c->fs->proto->super_this = (uint16_t)(scope_capture_special(c->fs, CAPTURE_THIS) + 1);
+}
+
 static void compile_call(Compiler *c, Node *n) {
     AstCall *call = &n->as.call;
+    if (call->callee->kind == NODE_SUPER && c->fs->is_arrow) {
+        /* #sec-super-keyword-runtime-semantics-evaluation: GetSuperConstructor and
+         * GetNewTarget of the enclosing constructor, BindThisValue on its environment */
+        arrow_use_super_this(c);
+        emit_op_u16(c, OP_GET_VAR, scope_capture_special(c->fs, CAPTURE_CALLEE));
+        emit_op_u16(c, OP_GET_VAR, scope_capture_special(c->fs, CAPTURE_NEW_TARGET));
+        compile_args_array(c, call->args);
+        emit_pos(c, n->pos);
+        emit_op(c, OP_SUPER_CALL_ARROW);
+        return;
+    }
     if (call->callee->kind == NODE_SUPER) {
         if (has_spread(call->args)) {
             compile_args_array(c, call->args);
@@ -591,6 +639,7 @@ static void compile_member(Compiler *c, Node *n, bool keep_obj) {
     AstMemberExpr *m = &n->as.member_expr;
     (void)keep_obj;
     if (m->object->kind == NODE_SUPER) {
+        arrow_use_super_this(c);
         emit_op(c, OP_GET_HOME);
         emit_pos(c, m->prop_pos);
         if (m->computed) {
@@ -735,6 +784,7 @@ static void compile_assign(Compiler *c, Node *n) {
         fail_at(c, t->pos, "Invalid left-hand side in assignment");
     AstMemberExpr *m = &t->as.member_expr;
     if (m->object->kind == NODE_SUPER) {
+        arrow_use_super_this(c);
         emit_op(c, OP_GET_HOME);
         if (m->computed)
             compile_expr(c, m->property);
@@ -762,7 +812,18 @@ static void compile_assign(Compiler *c, Node *n) {
     }
     bool two = priv || m->computed;
     Atom key = two ? ATOM_NULL : key_atom(c, m->property);
-    if (a->op == AST_OP_ASSIGN) {
+    if (a->op == AST_OP_ASSIGN && !priv && a->value->kind == NODE_FUNCTION &&
+        !a->value->as.function.id && !(a->value->flags & AST_PARENTHESIZED)) {
+        /* o.f = function () {}: .name stays "" (no NamedEvaluation for a member target),
+         * but V8's stack frames show the inferred name "o.f" */
+        FuncProto *p = compile_function(c, a->value, ATOM_empty_string, 0);
+        StrBuf in;
+        strbuf_init(&in);
+        if (infer_name(c, t, &in) && strchr(in.data, '.'))
+            p->inferred_name = atom_intern_n(c->vm, in.data, in.len);
+        strbuf_fini(&in);
+        emit_closure(c, p);
+    } else if (a->op == AST_OP_ASSIGN) {
         compile_expr(c, a->value);
     } else {
         if (two)
@@ -914,8 +975,16 @@ static void compile_unary(Compiler *c, Node *n) {
             return;
         }
         if (a->kind == NODE_IDENT) {
-            Ref r = scope_resolve(c->fs, atom_of_name(c, a->as.ident.name));
-            emit_op(c, r.kind == REF_GLOBAL ? OP_PUSH_TRUE : OP_PUSH_FALSE);
+            /* #sec-delete-operator-runtime-semantics-evaluation: a declarative binding
+             * is not deleted (false); a global one is the global object's property,
+             * deleted only when configurable (a declared var or function is not:
+             * CreateGlobalVarBinding, CreateGlobalFunctionBinding) */
+            Atom name = atom_of_name(c, a->as.ident.name);
+            Ref r = scope_resolve(c->fs, name);
+            if (r.kind == REF_GLOBAL)
+                emit_op_u32(c, OP_DELETE_GLOBAL, name);
+            else
+                emit_op(c, OP_PUSH_FALSE);
             return;
         }
         compile_expr(c, a);

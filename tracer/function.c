@@ -76,6 +76,16 @@ Obj *fn_new_closure(Vm *vm, FuncProto *proto, VarRef **vars, Obj *home) {
     if (!val_is_string(name))
         name = val_str(str_empty(vm));
     define_length_name(vm, f, proto->length, name);
+    if (!(pf & (FP_STRICT | FP_ARROW | FP_METHOD | FP_ASYNC | FP_GENERATOR | FP_CLASS_CONSTRUCTOR |
+                FP_SCRIPT | FP_FIELD_INIT))) {
+        /* V8 gives a sloppy function own "arguments" and "caller" (null outside a call;
+         * non-standard, Annex-era legacy) that shadow Function.prototype's %ThrowTypeError%
+         * accessors (#sec-addrestrictedfunctionproperties). Always null here. */
+        Prop *p = ptab_add(vm, &f->props, ATOM_arguments, 0);
+        p->u.value = VAL_NULL;
+        p = ptab_add(vm, &f->props, ATOM_caller, 0);
+        p->u.value = VAL_NULL;
+    }
     bool ctor = !(pf & (FP_ARROW | FP_METHOD | FP_ASYNC)) || (pf & FP_CLASS_CONSTRUCTOR);
     if (pf & FP_GENERATOR)
         ctor = false;

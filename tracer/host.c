@@ -33,6 +33,74 @@ enum { HOSTS_NODE = 1, HOSTS_NODE10 = 2, HOSTS_BROWSER = 4 };
 #include "tracer/builtins/host_builtins.def"
 #undef HOST_BUILTIN
 
+/* ECMA-262 library features node 10.24.1 (V8 6.8) does not have, hidden under --host
+ * node10 so that `typeof WeakRef` and feature tests read as there: {object path from the
+ * global object ("" for a global), key} or, key NULL, the symbol key sym. Only removals of
+ * whole properties (no behaviour changes). Kept on purpose: Promise.allSettled,
+ * Promise.any and AggregateError, which samples/features runs under node10 with
+ * --spec es2017 (the spec modes, not the host, select the promise algorithms). */
+static const struct {
+    const char *path;
+    const char *key;
+    Atom sym;
+} node10_absent[] = {
+    {"", "WeakRef", 0},                  /* ES2021 */
+    {"", "FinalizationRegistry", 0},     /* ES2021 */
+    {"", "globalThis", 0},               /* ES2020, node 12 */
+    {"Object", "fromEntries", 0},        /* ES2019, node 12 */
+    {"Object", "hasOwn", 0},             /* ES2022 */
+    {"Array.prototype", "flat", 0},      /* ES2019, node 11 */
+    {"Array.prototype", "flatMap", 0},
+    {"Array.prototype", "at", 0},        /* ES2022 */
+    {"Array.prototype", "findLast", 0},  /* ES2023 */
+    {"Array.prototype", "findLastIndex", 0},
+    {"Array.prototype", "toReversed", 0},
+    {"Array.prototype", "toSorted", 0},
+    {"Array.prototype", "toSpliced", 0},
+    {"Array.prototype", "with", 0},
+    {"String.prototype", "matchAll", 0}, /* ES2020, node 12 */
+    {"String.prototype", "replaceAll", 0}, /* ES2021 */
+    {"String.prototype", "at", 0},
+    {"String.prototype", "isWellFormed", 0}, /* ES2024 */
+    {"String.prototype", "toWellFormed", 0},
+    {"Symbol", "matchAll", 0},
+    {"Symbol", "asyncDispose", 0},
+    {"Symbol", "dispose", 0},
+    {"Symbol.prototype", "description", 0}, /* ES2019, node 11 */
+    {"RegExp.prototype", NULL, ATOM_Symbol_matchAll},
+    {"RegExp.prototype", "hasIndices", 0}, /* ES2022 */
+    {"RegExp.prototype", "unicodeSets", 0},
+    {"Reflect", NULL, ATOM_Symbol_toStringTag},
+    {"Promise", "withResolvers", 0},     /* ES2024 */
+    {"Promise", "try", 0},
+};
+
+/* Deletes each node10_absent property. */
+static void hide_node10_absent(Vm *vm) {
+    for (size_t i = 0; i < ARRAY_LEN(node10_absent); i++) {
+        Obj *o = vm->realm->global;
+        const char *path = node10_absent[i].path;
+        while (o && *path) {
+            const char *dot = strchr(path, '.');
+            size_t n = dot ? (size_t)(dot - path) : strlen(path);
+            Prop *p = obj_find_own_prop(o, atom_intern_n(vm, path, n));
+            o = p && !(p->flags & PROP_ACCESSOR) && val_is_object(p->u.value) ? val_as_obj(p->u.value)
+                                                                             : NULL;
+            path += n + (dot != NULL);
+        }
+        if (!o)
+            continue;
+        Atom key = node10_absent[i].key ? atom_intern(vm, node10_absent[i].key) : node10_absent[i].sym;
+        /* the well-known symbols on Symbol are non-configurable: this is realm setup */
+        Prop *p = obj_find_own_prop(o, key);
+        if (p)
+            p->flags |= PROP_CONFIGURABLE;
+        bool deleted;
+        if (!obj_delete(vm, o, key, &deleted))
+            (void)vm_take_exception(vm);
+    }
+}
+
 /* ==== names ============================================================================= */
 
 static const struct {
@@ -1201,6 +1269,8 @@ void host_attach(Vm *vm, const HostOptions *opts) {
         bi_##name##_host_init(vm, hs);
 #include "tracer/builtins/host_builtins.def"
 #undef HOST_BUILTIN
+    if (hs->kind == HOST_NODE10)
+        hide_node10_absent(vm);
 }
 
 HostExit host_run(Vm *vm, JobStatus script) {

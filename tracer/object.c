@@ -1076,8 +1076,29 @@ bool obj_delete(Vm *vm, Obj *o, Atom key, bool *deleted) {
     return true;
 }
 
-static int cmp_u32(const void *a, const void *b) {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+/* An own key that is an array index, for OrdinaryOwnPropertyKeys (#sec-ordinaryownpropertykeys
+ * orders those first, ascending): an int atom, or the canonical text of an index above
+ * ATOM_INT_MAX (ten digits, at most 2^32-2). "4294967295" is a string key. */
+typedef struct {
+    uint32_t index;
+    Atom key;
+} IndexKey;
+
+static bool key_array_index(Vm *vm, Atom k, uint32_t *index) {
+    if (atom_is_int(k)) {
+        *index = atom_int_value(k);
+        return true;
+    }
+    if (atom_is_symbol(vm, k))
+        return false;
+    ObjString *s = (ObjString *)(void *)atom_entry(vm, k);
+    if (s->len != 10 || s->wide)
+        return false;
+    return numconv_text_is_array_index(numconv_text_utf8((const char *)s->data, s->len), index);
+}
+
+static int cmp_index_key(const void *a, const void *b) {
+    uint32_t x = ((const IndexKey *)a)->index, y = ((const IndexKey *)b)->index;
     return x < y ? -1 : x > y;
 }
 
@@ -1100,27 +1121,29 @@ Atom *obj_own_keys_atoms(Vm *vm, Obj *o, uint32_t flags, uint32_t *count) {
             for (uint32_t i = 0; i < o->u.array.dense; i++)
                 if (o->u.array.elems[i] != VAL_EMPTY)
                     out[n++] = atom_from_index(i);
-        uint32_t first_int = n;
+        /* the props' array-index keys, ascending: int atoms, and the string atoms of
+         * the indices above the int-atom range (up to 2^32-2) */
+        IndexKey *idx = xmalloc((o->props.count + 1) * sizeof(IndexKey));
+        uint32_t nidx = 0;
         for (uint32_t i = 0; i < o->props.count; i++) {
             Prop *p = &o->props.props[i];
-            if (atom_is_int(p->key) && (!enum_only || (p->flags & PROP_ENUMERABLE)))
-                out[n++] = p->key;
+            if ((!enum_only || (p->flags & PROP_ENUMERABLE)) &&
+                key_array_index(vm, p->key, &idx[nidx].index))
+                idx[nidx++].key = p->key;
         }
-        /* sort props' int keys (values beyond the int-atom range are strings; rare) */
-        uint32_t *vals = xmalloc((n - first_int + 1) * sizeof(uint32_t));
-        for (uint32_t i = first_int; i < n; i++)
-            vals[i - first_int] = atom_int_value(out[i]);
-        qsort(vals, n - first_int, sizeof(uint32_t), cmp_u32);
-        for (uint32_t i = first_int; i < n; i++)
-            out[i] = atom_from_index(vals[i - first_int]);
-        free(vals);
+        qsort(idx, nidx, sizeof(IndexKey), cmp_index_key);
+        for (uint32_t i = 0; i < nidx; i++)
+            out[n++] = idx[i].key;
+        free(idx);
         if (o->kind == OBJ_ARRAY && !enum_only)
             out[n++] = ATOM_length;
         if (o->kind == OBJ_STRING && val_is_string(o->u.prim) && !enum_only)
             out[n++] = ATOM_length;
         for (uint32_t i = 0; i < o->props.count; i++) {
             Prop *p = &o->props.props[i];
-            if (atom_is_int(p->key) || atom_is_symbol(vm, p->key))
+            uint32_t ix;
+            if (atom_is_int(p->key) || atom_is_symbol(vm, p->key) ||
+                key_array_index(vm, p->key, &ix))
                 continue;
             if (!enum_only || (p->flags & PROP_ENUMERABLE))
                 out[n++] = p->key;

@@ -4,7 +4,8 @@
  * The parser follows the pattern grammar of ECMA-262 (#sec-patterns) with the Annex B
  * extensions when neither u nor v is set (#sec-regular-expressions-patterns: `]`, `{` and
  * `}` as literals, legacy octal escapes, `\c` without a letter, identity escapes,
- * quantified lookaheads), and reports V8's texts for early errors. It builds a small tree
+ * quantified lookaheads) and the v flag's ClassSetExpression (nested classes, &&, --,
+ * \q{...} strings), and reports V8's texts for early errors. It builds a small tree
  * (ReNode) that the code generator turns into a word-coded program; the tree is needed
  * because a lookbehind's body runs backward (#sec-compilesubpattern, direction), which
  * reverses the order of a sequence. */
@@ -133,7 +134,8 @@ static void cs_close_case(CharSet *cs, bool unicode) {
     re_fold_table(unicode, &members, &starts, &ncls);
     uint32_t n0 = cs->n;
     uint32_t *r0 = xmalloc((n0 ? n0 : 1) * 2 * sizeof(uint32_t));
-    memcpy(r0, cs->r, n0 * 2 * sizeof(uint32_t));
+    if (n0)
+        memcpy(r0, cs->r, n0 * 2 * sizeof(uint32_t));
     for (uint32_t k = 0; k < ncls; k++) {
         bool any = false;
         for (uint32_t j = starts[k]; j < starts[k + 1] && !any; j++)
@@ -286,15 +288,19 @@ static uint32_t next_char(ReParser *p) {
  * needs before the parse (DecimalEscape vs legacy octal, \k). */
 static void prescan(ReParser *p) {
     bool in_class = false;
+    uint32_t class_depth = 0;
     for (uint32_t i = 0; i < p->len; i++) {
         uint16_t c = p->src[i];
         if (c == '\\') {
             i++;
         } else if (in_class) {
             if (c == ']')
-                in_class = false;
+                in_class = --class_depth > 0;
+            else if (c == '[' && p->v) /* v: nested classes */
+                class_depth++;
         } else if (c == '[') {
             in_class = true;
+            class_depth = 1;
         } else if (c == '(') {
             if (i + 1 < p->len && p->src[i + 1] == '?') {
                 if (i + 3 < p->len && p->src[i + 2] == '<' && p->src[i + 3] != '=' &&
@@ -499,6 +505,8 @@ static bool parse_property_escape(ReParser *p, CharSet *cs, bool in_class) {
         return fail(p, msg);
     }
     cs_normalize(&t);
+    if (negate && p->v && p->icase) /* v: complement after MaybeSimpleCaseFolding */
+        cs_close_case(&t, true);
     if (negate)
         cs_invert(&t, 0x10ffff);
     for (uint32_t i = 0; i < t.n; i++)
@@ -618,6 +626,7 @@ static int32_t parse_char_escape(ReParser *p, bool in_class) {
 }
 
 static int32_t parse_disjunction(ReParser *p);
+static int32_t parse_class_v(ReParser *p);
 
 enum { CLASS_ATOM_SET = -1, CLASS_ATOM_ERROR = -3 };
 
@@ -652,6 +661,8 @@ static int32_t parse_class_atom(ReParser *p, CharSet *cs) {
 /* ClassContents (#prod-ClassContents), the [ consumed: NonemptyClassRanges as a set
  * (#sec-compiletocharset), with Annex B's ranges that touch a class escape. */
 static int32_t parse_class(ReParser *p) {
+    if (p->v)
+        return parse_class_v(p);
     bool invert = false;
     if (peek(p) == '^') {
         invert = true;
@@ -666,12 +677,6 @@ static int32_t parse_class(ReParser *p) {
         if (peek(p) == ']') {
             p->pos++;
             break;
-        }
-        if (p->v && (peek(p) == '[' || ((peek(p) == '&' || peek(p) == '-') &&
-                                        peek_at(p, 1) == peek(p)))) {
-            fail(p, "Invalid set operation in character class (the v flag's set notation "
-                    "is not supported)");
-            goto error;
         }
         int32_t lo = parse_class_atom(p, &cs);
         if (lo == CLASS_ATOM_ERROR)
@@ -717,6 +722,410 @@ static int32_t char_node(ReParser *p, uint32_t c) {
     int32_t n = node_new(p, N_CHAR);
     p->nodes[n].a = (int32_t)c;
     return n;
+}
+
+/* ==== the v flag's class set notation (#sec-compiletocharset, ClassSetExpression) ========== *
+ * With v a class is a set of code points and of strings (from \q{...}): ClassUnion,
+ * ClassIntersection (&&), ClassSubtraction (--) and nested classes. The strings that are
+ * not one code point long are kept apart (VSet.strs); the class compiles to an
+ * alternation of them, longest first, then the code points (#sec-compileatom,
+ * CharacterClass with strings). Under i the operands of && and -- and of a complement
+ * are first closed under case equivalence: MaybeSimpleCaseFolding followed by the
+ * operation in the folded space (#sec-maybesimplecasefolding) matches the same
+ * characters as the operation on the closed sets, since closed sets are unions of whole
+ * equivalence classes. */
+
+typedef struct {
+    uint32_t *cp;
+    uint32_t len;
+} VStr;
+
+typedef struct {
+    CharSet cs;
+    VStr *strs;
+    uint32_t nstrs, cap;
+} VSet;
+
+static void vset_free(VSet *s) {
+    free(s->cs.r);
+    for (uint32_t i = 0; i < s->nstrs; i++)
+        free(s->strs[i].cp);
+    free(s->strs);
+    memset(s, 0, sizeof *s);
+}
+
+static bool vstr_eq(const VStr *a, const VStr *b) {
+    return a->len == b->len && memcmp(a->cp, b->cp, a->len * sizeof(uint32_t)) == 0;
+}
+
+static bool vset_has_str(const VSet *s, const VStr *x) {
+    for (uint32_t i = 0; i < s->nstrs; i++)
+        if (vstr_eq(&s->strs[i], x))
+            return true;
+    return false;
+}
+
+/* Adds a string (taking cp); a one-character string is a code point of the set. */
+static void vset_add_str(VSet *s, uint32_t *cp, uint32_t len) {
+    VStr x = {cp, len};
+    if (len == 1) {
+        cs_add(&s->cs, cp[0], cp[0]);
+        free(cp);
+        return;
+    }
+    if (vset_has_str(s, &x)) {
+        free(cp);
+        return;
+    }
+    if (s->nstrs == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 4;
+        s->strs = xrealloc(s->strs, s->cap * sizeof(VStr));
+    }
+    s->strs[s->nstrs++] = x;
+}
+
+/* a ∪= b (b emptied) */
+static void vset_union(VSet *a, VSet *b) {
+    for (uint32_t i = 0; i < b->cs.n; i++)
+        cs_add(&a->cs, b->cs.r[2 * i], b->cs.r[2 * i + 1]);
+    for (uint32_t i = 0; i < b->nstrs; i++) {
+        vset_add_str(a, b->strs[i].cp, b->strs[i].len);
+        b->strs[i].cp = NULL;
+    }
+    b->nstrs = 0;
+    vset_free(b);
+}
+
+/* Under i: the closure of the code points, and each string's characters canonicalized. */
+static void vset_fold(ReParser *p, VSet *s) {
+    cs_normalize(&s->cs);
+    if (!p->icase)
+        return;
+    cs_close_case(&s->cs, true);
+    for (uint32_t i = 0; i < s->nstrs; i++)
+        for (uint32_t j = 0; j < s->strs[i].len; j++)
+            s->strs[i].cp[j] = re_canonicalize(s->strs[i].cp[j], true);
+}
+
+/* a = a ∩ b, or a − b when subtract (both folded; b freed). */
+static void vset_combine(ReParser *p, VSet *a, VSet *b, bool subtract) {
+    vset_fold(p, a);
+    vset_fold(p, b);
+    if (subtract)
+        cs_invert(&b->cs, 0x10ffff);
+    CharSet out = {0};
+    uint32_t i = 0, j = 0;
+    while (i < a->cs.n && j < b->cs.n) { /* intersection of two sorted range lists */
+        uint32_t lo = a->cs.r[2 * i] > b->cs.r[2 * j] ? a->cs.r[2 * i] : b->cs.r[2 * j];
+        uint32_t hi = a->cs.r[2 * i + 1] < b->cs.r[2 * j + 1] ? a->cs.r[2 * i + 1]
+                                                             : b->cs.r[2 * j + 1];
+        if (lo <= hi)
+            cs_add(&out, lo, hi);
+        if (a->cs.r[2 * i + 1] < b->cs.r[2 * j + 1])
+            i++;
+        else
+            j++;
+    }
+    free(a->cs.r);
+    a->cs = out;
+    uint32_t w = 0;
+    for (uint32_t k = 0; k < a->nstrs; k++) {
+        if (vset_has_str(b, &a->strs[k]) != subtract)
+            a->strs[w++] = a->strs[k];
+        else
+            free(a->strs[k].cp);
+    }
+    a->nstrs = w;
+    vset_free(b);
+}
+
+static bool is_double_punctuator(const ReParser *p) {
+    int32_t c = peek(p);
+    return c > 0 && c < 0x80 && strchr("&!#$%*+,.:;<=>?@^`~", (int)c) && peek_at(p, 1) == c;
+}
+
+/* ClassSetCharacter (#prod-ClassSetCharacter): the code point, or -1 after an error. */
+static int32_t parse_set_char(ReParser *p) {
+    if (at_end(p)) {
+        fail(p, "Unterminated character class");
+        return -1;
+    }
+    int32_t c = peek(p);
+    if (c == '\\') {
+        p->pos++;
+        if (at_end(p)) {
+            fail(p, "\\ at end of pattern");
+            return -1;
+        }
+        int32_t e = peek(p);
+        if (e == 'b') {
+            p->pos++;
+            return 8;
+        }
+        /* \ ClassSetReservedPunctuator */
+        if (e > 0 && e < 0x80 && strchr("&-!#%,:;<=>@`~", (int)e)) {
+            p->pos++;
+            return e;
+        }
+        int32_t ch = parse_char_escape(p, true);
+        return ch < 0 ? (fail(p, "Invalid escape"), -1) : ch;
+    }
+    if (is_double_punctuator(p)) { /* ClassSetReservedDoublePunctuator */
+        fail(p, "Invalid set operation in character class");
+        return -1;
+    }
+    if (c > 0 && c < 0x80 && strchr("()[]{}/-|", (int)c)) { /* ClassSetSyntaxCharacter */
+        fail(p, "Invalid character in character class");
+        return -1;
+    }
+    return (int32_t)next_char(p);
+}
+
+static bool parse_class_set(ReParser *p, VSet *out, bool *may_strings);
+
+enum { OPERAND_ERROR = -1, OPERAND_SET = 0, OPERAND_CHAR = 1 };
+
+/* ClassSetOperand (#prod-ClassSetOperand): a NestedClass, a ClassStringDisjunction or
+ * a class escape (added to out, OPERAND_SET), or a ClassSetCharacter (*ch, OPERAND_CHAR).
+ * *may_strings: MayContainStrings (#sec-static-semantics-maycontainstrings). */
+static int parse_set_operand(ReParser *p, VSet *out, int32_t *ch, bool *may_strings) {
+    *may_strings = false;
+    int32_t c = peek(p);
+    if (c == '[') {
+        p->pos++;
+        if (++p->depth > RE_MAX_DEPTH) {
+            fail(p, "Regular expression too large");
+            return OPERAND_ERROR;
+        }
+        bool invert = peek(p) == '^';
+        if (invert)
+            p->pos++;
+        VSet in = {0};
+        if (!parse_class_set(p, &in, may_strings)) {
+            vset_free(&in);
+            return OPERAND_ERROR;
+        }
+        p->depth--;
+        if (invert) {
+            if (*may_strings) {
+                vset_free(&in);
+                fail(p, "Negated character class may contain strings");
+                return OPERAND_ERROR;
+            }
+            vset_fold(p, &in);
+            cs_invert(&in.cs, 0x10ffff);
+        }
+        vset_union(out, &in);
+        return OPERAND_SET;
+    }
+    if (c == '\\') {
+        int32_t e = peek_at(p, 1);
+        if (e > 0 && e < 0x80 && strchr("dDsSwW", (int)e)) {
+            p->pos += 2;
+            class_escape_set(p, e, &out->cs);
+            return OPERAND_SET;
+        }
+        if (e == 'p' || e == 'P') {
+            p->pos++;
+            return parse_property_escape(p, &out->cs, true) ? OPERAND_SET : OPERAND_ERROR;
+        }
+        if (e == 'q') {
+            /* ClassStringDisjunction :: \q{ ClassString (| ClassString)* } */
+            p->pos += 2;
+            if (peek(p) != '{') {
+                fail(p, "Invalid escape");
+                return OPERAND_ERROR;
+            }
+            p->pos++;
+            uint32_t *buf = NULL, n = 0, cap = 0;
+            for (;;) {
+                if (peek(p) == '|' || peek(p) == '}') {
+                    if (n != 1)
+                        *may_strings = true;
+                    vset_add_str(out, buf ? buf : xmalloc(sizeof(uint32_t)), n);
+                    buf = NULL, n = cap = 0;
+                    if (p->src[p->pos++] == '}')
+                        break;
+                    continue;
+                }
+                int32_t x = parse_set_char(p);
+                if (x < 0) {
+                    free(buf);
+                    return OPERAND_ERROR;
+                }
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    buf = xrealloc(buf, cap * sizeof(uint32_t));
+                }
+                buf[n++] = (uint32_t)x;
+            }
+            return OPERAND_SET;
+        }
+    }
+    *ch = parse_set_char(p);
+    return *ch < 0 ? OPERAND_ERROR : OPERAND_CHAR;
+}
+
+/* An operand, or a ClassSetRange (#prod-ClassSetRange) when a single character is
+ * followed by - (not --), added to out. */
+static bool parse_set_operand_or_range(ReParser *p, VSet *out, bool *may_strings,
+                                       bool *single) {
+    int32_t lo;
+    int r = parse_set_operand(p, out, &lo, may_strings);
+    *single = true;
+    if (r != OPERAND_CHAR)
+        return r != OPERAND_ERROR;
+    if (peek(p) == '-' && peek_at(p, 1) != '-') {
+        p->pos++;
+        *single = false;
+        int32_t hi;
+        bool ms;
+        VSet t = {0};
+        r = parse_set_operand(p, &t, &hi, &ms);
+        vset_free(&t);
+        if (r == OPERAND_ERROR)
+            return false;
+        if (r == OPERAND_SET)
+            return fail(p, "Invalid character class");
+        if (lo > hi)
+            return fail(p, "Range out of order in character class");
+        cs_add(&out->cs, (uint32_t)lo, (uint32_t)hi);
+        return true;
+    }
+    cs_add(&out->cs, (uint32_t)lo, (uint32_t)lo);
+    return true;
+}
+
+/* ClassSetExpression (#prod-ClassSetExpression) up to and including the closing ]:
+ * a ClassUnion, or a ClassIntersection / ClassSubtraction when the first operand is
+ * followed by && / --. Mixing the operators, or a range or second union member next to
+ * them, is V8's "Invalid set operation in character class". */
+static bool parse_class_set(ReParser *p, VSet *out, bool *may_strings) {
+    *may_strings = false;
+    if (peek(p) == ']') {
+        p->pos++;
+        return true;
+    }
+    bool ms, operand;
+    if (!parse_set_operand_or_range(p, out, may_strings, &operand))
+        return false;
+    bool inter = peek(p) == '&' && peek_at(p, 1) == '&';
+    bool sub = peek(p) == '-' && peek_at(p, 1) == '-';
+    if (operand && (inter || sub)) {
+        int32_t op = peek(p);
+        while (peek(p) == op && peek_at(p, 1) == op) {
+            p->pos += 2;
+            if (op == '&' && peek(p) == '&')
+                return fail(p, "Invalid character in character class");
+            VSet b = {0};
+            int32_t ch;
+            int r = parse_set_operand(p, &b, &ch, &ms);
+            if (r == OPERAND_ERROR) {
+                vset_free(&b);
+                return false;
+            }
+            if (r == OPERAND_CHAR)
+                cs_add(&b.cs, (uint32_t)ch, (uint32_t)ch);
+            /* MayContainStrings: && needs both sides, -- only the left */
+            if (inter)
+                *may_strings = *may_strings && ms;
+            vset_combine(p, out, &b, sub);
+        }
+        if (peek(p) == ']') {
+            p->pos++;
+            return true;
+        }
+        return fail(p, at_end(p) ? "Unterminated character class"
+                                 : "Invalid set operation in character class");
+    }
+    for (;;) { /* ClassUnion */
+        if (at_end(p))
+            return fail(p, "Unterminated character class");
+        if (peek(p) == ']') {
+            p->pos++;
+            return true;
+        }
+        if ((peek(p) == '&' && peek_at(p, 1) == '&') || (peek(p) == '-' && peek_at(p, 1) == '-'))
+            return fail(p, "Invalid set operation in character class");
+        VSet b = {0};
+        if (!parse_set_operand_or_range(p, &b, &ms, &operand)) {
+            vset_free(&b);
+            return false;
+        }
+        *may_strings |= ms;
+        vset_union(out, &b);
+    }
+}
+
+/* A v-mode CharacterClass, the [ consumed: a class node, or an alternation of the
+ * class's strings (longest first), its code points, and the empty string last. */
+static int32_t parse_class_v(ReParser *p) {
+    bool invert = peek(p) == '^';
+    if (invert)
+        p->pos++;
+    VSet s = {0};
+    bool may_strings;
+    if (!parse_class_set(p, &s, &may_strings)) {
+        vset_free(&s);
+        return -1;
+    }
+    if (invert && may_strings) {
+        vset_free(&s);
+        fail(p, "Negated character class may contain strings");
+        return -1;
+    }
+    int32_t cls = node_new(p, N_CLASS);
+    p->nodes[cls].a = class_new(p, &s.cs, invert);
+    if (s.nstrs == 0) {
+        vset_free(&s);
+        return cls;
+    }
+    /* longest first: a stable insertion sort by descending length */
+    for (uint32_t i = 1; i < s.nstrs; i++) {
+        VStr x = s.strs[i];
+        uint32_t j = i;
+        for (; j > 0 && s.strs[j - 1].len < x.len; j--)
+            s.strs[j] = s.strs[j - 1];
+        s.strs[j] = x;
+    }
+    int32_t alt = node_new(p, N_ALT), last = -1;
+    bool has_empty = false;
+    for (uint32_t i = 0; i <= s.nstrs; i++) {
+        if (i < s.nstrs && s.strs[i].len == 0) {
+            has_empty = true;
+            continue;
+        }
+        int32_t seq = node_new(p, N_SEQ);
+        if (i == s.nstrs) {
+            if (p->classes[p->nodes[cls].a].n == 0)
+                continue; /* no code points: nothing to add */
+            p->nodes[seq].child = cls;
+        } else {
+            int32_t prev = -1;
+            for (uint32_t j = 0; j < s.strs[i].len; j++) {
+                int32_t c = char_node(p, s.strs[i].cp[j]);
+                if (prev < 0)
+                    p->nodes[seq].child = c;
+                else
+                    p->nodes[prev].next = c;
+                prev = c;
+            }
+        }
+        if (last < 0)
+            p->nodes[alt].child = seq;
+        else
+            p->nodes[last].next = seq;
+        last = seq;
+    }
+    if (has_empty) {
+        int32_t seq = node_new(p, N_SEQ);
+        if (last < 0)
+            p->nodes[alt].child = seq;
+        else
+            p->nodes[last].next = seq;
+    }
+    vset_free(&s);
+    return alt;
 }
 
 static int32_t class_escape_node(ReParser *p, int32_t e) {

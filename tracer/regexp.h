@@ -1,15 +1,15 @@
 /* regexp.h — tickscope's own regular-expression engine (ECMA-262 #sec-regexp-regular-
  * expression-objects, pattern semantics #sec-pattern-semantics). Owns the parse of a
- * pattern (the ES2023 grammar #sec-patterns, with Annex B #sec-regular-expressions-patterns
- * when neither u nor v is set) into a small program, and a backtracking matcher over the
- * UTF-16 code units of a JS string (code points in u/v mode). It knows nothing of the VM:
- * the RegExp built-in (builtins/regexp.c) and the lexer's early errors (lexer.c) call it.
- *
- * The matcher never recurses in C: choice points and the undo log of captures and loop
- * counters live on one explicit backtrack stack, bounded by ReInput.max_stack (past it,
- * RE_OVERFLOW, which the built-in turns into V8's RangeError). It calls ReInput.poll
- * every RE_POLL_INTERVAL steps so the VM can stop a catastrophic match at --max-steps or
- * --timeout (RE_ABORTED). A ReProg is immutable after re_compile and may be shared. */
+ * pattern (the ES2024 grammar #sec-patterns with the v flag's class sets, and Annex B
+ * #sec-regular-expressions-patterns when neither u nor v is set) into a small program, and
+ * a backtracking matcher over the UTF-16 code units of a JS string (code points in u/v
+ * mode). It knows nothing of the VM: the RegExp built-in (builtins/regexp.c) and the
+ * lexer's early errors (lexer.c) call it. The matcher never recurses in C: choice points
+ * and the undo log of captures and loop counters live on one explicit backtrack stack,
+ * bounded by ReInput.max_stack (past it, RE_OVERFLOW, which the built-in turns into V8's
+ * RangeError). It calls ReInput.poll every RE_POLL_INTERVAL steps so the VM can stop a
+ * catastrophic match at --max-steps or --timeout (RE_ABORTED). A ReProg is immutable after
+ * re_compile and may be shared. */
 #ifndef TICKSCOPE_REGEXP_H
 #define TICKSCOPE_REGEXP_H
 
@@ -25,7 +25,7 @@ enum {
     RE_FLAG_MULTILINE = 8,   /* m */
     RE_FLAG_DOT_ALL = 16,    /* s */
     RE_FLAG_UNICODE = 32,    /* u */
-    RE_FLAG_UNICODE_SETS = 64, /* v: parsed as u (class set operations are a SyntaxError) */
+    RE_FLAG_UNICODE_SETS = 64, /* v: u plus class set notation (#prod-ClassSetExpression) */
     RE_FLAG_STICKY = 128,    /* y */
 };
 
@@ -94,6 +94,9 @@ const uint32_t *re_fold_class(uint32_t ch, bool unicode, uint32_t *n);
  * false when the property or value is unknown (nothing added). */
 typedef void (*ReRangeFn)(void *ctx, uint32_t lo, uint32_t hi);
 bool re_unicode_property(const char *name, const char *value, ReRangeFn add, void *ctx);
+/* The \\p{} text of property table entry i ("General_Category=Lu", "Script_Extensions=Grek",
+ * "Alphabetic": its first alias) into buf; false past the last entry. For tests. */
+bool re_unicode_property_entry(uint32_t i, char *buf, size_t cap);
 /* Every class of size two or more: members[starts[k] .. starts[k+1]) for k < *nclasses. */
 void re_fold_table(bool unicode, const uint32_t **members, const uint16_t **starts,
                    uint32_t *nclasses);

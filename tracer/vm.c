@@ -21,6 +21,7 @@
 #include "tracer/bytecode.h"
 #include "tracer/frame.h"
 #include "tracer/function.h"
+#include "tracer/mathlib.h"
 #include "tracer/numconv.h"
 #include "tracer/object.h"
 #include "tracer/realm.h"
@@ -300,6 +301,11 @@ static bool put_method_call(Vm *vm, const Frame *f, StrBuf *out) {
         return false;
     char nb[200], tb[128], mb[200];
     str_to_cbuf(fn_get_name(vm, f->callee), nb, sizeof nb);
+    /* an anonymous function's inferred name ("o.f"): node 20 prints it whole, whatever
+     * the receiver's type */
+    bool inferred = !*nb && f->proto->inferred_name;
+    if (inferred)
+        atom_to_cbuf(vm, f->proto->inferred_name, nb, sizeof nb);
     const char *type = frame_type_name(vm, recv, tb, sizeof tb);
     const char *method =
         val_is_object(recv)
@@ -308,8 +314,8 @@ static bool put_method_call(Vm *vm, const Frame *f, StrBuf *out) {
     if (!type)
         return false;
     if (*nb) {
-        bool bare = strncmp(nb, type, strlen(type)) == 0 || strncmp(nb, "get ", 4) == 0 ||
-                    strncmp(nb, "set ", 4) == 0 || nb[0] == '[';
+        bool bare = inferred || strncmp(nb, type, strlen(type)) == 0 ||
+                    strncmp(nb, "get ", 4) == 0 || strncmp(nb, "set ", 4) == 0 || nb[0] == '[';
         if (!bare)
             strbuf_printf(out, "%s.", type);
         strbuf_puts(out, nb);
@@ -339,6 +345,10 @@ static void put_frame_entry(Vm *vm, const Frame *f, StrBuf *out) {
     } else {
         const char *name =
             p->name == ATOM_empty_string ? "" : atom_to_cbuf(vm, p->name, nb, sizeof nb);
+        char ib[200];
+        const char *iname = !*name && p->inferred_name
+                                ? atom_to_cbuf(vm, p->inferred_name, ib, sizeof ib)
+                                : name;
         const char *type = NULL, *method = NULL, *inferred = NULL;
         if (!(f->flags & FRAME_CONSTRUCT) && vm->hooks.frame_receiver &&
             vm->hooks.frame_receiver(vm, f->this_val, f->callee, &type, &method, &inferred)) {
@@ -353,12 +363,12 @@ static void put_frame_entry(Vm *vm, const Frame *f, StrBuf *out) {
                 strbuf_printf(out, " [as %s]", method);
             strbuf_printf(out, " (%s:%u:%u)", file.data, pos.line, pos.col);
         } else if (f->flags & FRAME_CONSTRUCT) {
-            strbuf_printf(out, "new %s (%s:%u:%u)", *name ? name : "<anonymous>", file.data,
+            strbuf_printf(out, "new %s (%s:%u:%u)", *iname ? iname : "<anonymous>", file.data,
                           pos.line, pos.col);
         } else if (put_method_call(vm, f, out)) {
             strbuf_printf(out, " (%s:%u:%u)", file.data, pos.line, pos.col);
-        } else if (*name)
-            strbuf_printf(out, "%s (%s:%u:%u)", name, file.data, pos.line, pos.col);
+        } else if (*iname)
+            strbuf_printf(out, "%s (%s:%u:%u)", iname, file.data, pos.line, pos.col);
         else
             strbuf_printf(out, "%s:%u:%u", file.data, pos.line, pos.col);
     }
@@ -1083,16 +1093,6 @@ static double js_fmod(double x, double y) {
     return fmod(x, y);
 }
 
-static double js_pow(double x, double y) {
-    if (y != y)
-        return NAN;
-    if (y == 0)
-        return 1;
-    if ((x == 1 || x == -1) && isinf(y))
-        return NAN;
-    return pow(x, y);
-}
-
 static Value arith(Vm *vm, uint8_t op, Value a, Value b) {
     double x, y;
     if (!to_numbers(vm, a, b, &x, &y))
@@ -1107,7 +1107,7 @@ static Value arith(Vm *vm, uint8_t op, Value a, Value b) {
     case OP_MOD:
         return val_number(js_fmod(x, y));
     case OP_POW:
-        return val_number(js_pow(x, y));
+        return val_number(mathlib_pow(x, y)); /* Number::exponentiate, as V8 */
     case OP_BIT_AND:
         return val_number(numconv_to_int32(x) & numconv_to_int32(y));
     case OP_BIT_OR:
@@ -1169,6 +1169,37 @@ static VarRef *frame_slot_ref(Vm *vm, Frame *f, uint32_t slot) {
     r->next = f->open_vars;
     f->open_vars = r;
     return r;
+}
+
+/* The this binding super.x and super() use: an arrow's is its capture of the enclosing
+ * function's (FuncProto.super_this), anything else's is its frame's. */
+static Value *frame_this_ref(Frame *f) {
+    if (f->proto->super_this)
+        return f->callee->u.func.vars[f->proto->super_this - 1]->pvalue;
+    return &f->this_val;
+}
+
+/* SuperCall's steps 3-6 (#sec-super-keyword-runtime-semantics-evaluation): Construct the
+ * [[Prototype]] of active (the running constructor) with new_target. who is the running
+ * function whose name V8's message shows. Returns the new object or VAL_EXCEPTION. */
+static Value super_construct(Vm *vm, Obj *active, Obj *who, int argc, const Value *argv,
+                             Value new_target) {
+    Value parent = active->proto ? val_obj(active->proto) : VAL_NULL;
+    if (!IsConstructor(parent)) {
+        StrBuf sb;
+        strbuf_init(&sb);
+        if (active->proto == realm_intrinsic(vm, INTR_FunctionPrototype))
+            strbuf_puts(&sb, "null"); /* class extends null */
+        else
+            vm_describe_value(vm, parent, &sb);
+        char nb[200];
+        atom_to_cbuf(vm, who->u.func.proto->name, nb, sizeof nb);
+        vm_throw_type_error(vm, "Super constructor %s of %s is not a constructor", sb.data,
+                            *nb ? nb : "anonymous class");
+        strbuf_fini(&sb);
+        return VAL_EXCEPTION;
+    }
+    return vm_construct(vm, parent, argc, (Value *)argv, new_target);
 }
 
 static Obj *closure_from(Vm *vm, Frame *f, FuncProto *p) {
@@ -1957,6 +1988,16 @@ dispatch:
             THROW();
         NEXT();
     }
+    CASE(DELETE_GLOBAL) {
+        Atom a = READ_U32();
+        bool deleted = true;
+        SAVE_STATE();
+        if (!obj_delete(vm, vm->realm->global, a, &deleted))
+            THROW();
+        LOAD_STATE();
+        PUSH(val_bool(deleted));
+        NEXT();
+    }
     CASE(THROW_CONST) {
         (void)READ_U32();
         SAVE_STATE();
@@ -2172,7 +2213,7 @@ dispatch:
                 THROW();
         }
         Value home = *ip == OP_GET_SUPER ? TOP() : PEEK(1);
-        Value thisv = frame->this_val;
+        Value thisv = *frame_this_ref(frame);
         if (thisv == VAL_EMPTY) {
             vm_throw_reference_error(vm, "Must call super constructor in derived class before "
                                          "accessing 'this' or returning from derived constructor");
@@ -2196,7 +2237,8 @@ dispatch:
         Value home = PEEK(2), v = PEEK(0);
         bool ok = true;
         if (val_is_object(home) && val_as_obj(home)->proto)
-            ok = obj_set_with_receiver(vm, val_as_obj(home)->proto, a, v, frame->this_val, true);
+            ok = obj_set_with_receiver(vm, val_as_obj(home)->proto, a, v, *frame_this_ref(frame),
+                                       true);
         LOAD_STATE();
         if (!ok)
             THROW();
@@ -2847,23 +2889,8 @@ dispatch:
             pop = 1;
         }
         SAVE_STATE();
-        Obj *active = frame->callee;
-        Value parent = active->proto ? val_obj(active->proto) : VAL_NULL;
-        if (!IsConstructor(parent)) {
-            StrBuf sb;
-            strbuf_init(&sb);
-            if (active->proto == realm_intrinsic(vm, INTR_FunctionPrototype))
-                strbuf_puts(&sb, "null"); /* class extends null */
-            else
-                vm_describe_value(vm, parent, &sb);
-            char nb[200];
-            atom_to_cbuf(vm, active->u.func.proto->name, nb, sizeof nb);
-            vm_throw_type_error(vm, "Super constructor %s of %s is not a constructor", sb.data,
-                                *nb ? nb : "anonymous class");
-            strbuf_fini(&sb);
-            THROW();
-        }
-        Value r = vm_construct(vm, parent, argc, argv, frame->new_target);
+        Value r = super_construct(vm, frame->callee, frame->callee, argc, argv,
+                                  frame->new_target);
         LOAD_STATE();
         CHECK(r);
         if (frame->this_val != VAL_EMPTY) {
@@ -2875,6 +2902,28 @@ dispatch:
         PUSH(r);
         SAVE_STATE();
         if (!run_field_init(vm, frame->callee, r))
+            THROW();
+        LOAD_STATE();
+        NEXT();
+    }
+    CASE(SUPER_CALL_ARROW) {
+        Obj *active = val_as_obj(PEEK(2));
+        Obj *arr = val_as_obj(PEEK(0));
+        SAVE_STATE();
+        Value r = super_construct(vm, active, frame->callee, (int)arr->u.array.dense,
+                                  arr->u.array.elems, PEEK(1));
+        LOAD_STATE();
+        CHECK(r);
+        Value *thisp = frame_this_ref(frame);
+        if (*thisp != VAL_EMPTY) {
+            vm_throw_reference_error(vm, "Super constructor may only be called once");
+            THROW();
+        }
+        *thisp = r;
+        sp -= 2;
+        TOP() = r;
+        SAVE_STATE();
+        if (!run_field_init(vm, active, r))
             THROW();
         LOAD_STATE();
         NEXT();

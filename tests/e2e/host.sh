@@ -268,7 +268,7 @@ setTimeout(() => {
 }, 1);
 JS
 printf 'script temp\nmicrotask temp\ntimer undefined kept\ntimer 2\ncleanup kept object\ncleanup temporary object\nafter cleanup\n' >"$T_TMP/finreg.want"
-for host in node node10 browser; do
+for host in node browser; do
     "$TRACE_BIN" run --host "$host" "$T_TMP/finreg.js" -o "$T_TMP/finreg.$host.yaml" >"$T_TMP/out" 2>&1
     expect_same "WeakRef/FinalizationRegistry --host $host" "$T_TMP/finreg.want" "$T_TMP/out"
     TRACE_GC_STRESS=1 "$TRACE_BIN" run --host "$host" "$T_TMP/finreg.js" >"$T_TMP/t3" 2>/dev/null
@@ -279,6 +279,23 @@ for host in node node10 browser; do
 done
 trace_has finreg node 'kind: HostTask, queue: task, reason: host, handler: "[^"]*finreg.js:1:48", fn: "CleanupFinalizationRegistry"' \
     "the cleanup callback runs as a host task"
+# node 10 has no WeakRef and no FinalizationRegistry (ES2021), nor the other library
+# features newer than V8 6.8 that host.c hides (node10_absent); what node 10 prints
+printf 'console.log(typeof WeakRef, typeof FinalizationRegistry, typeof globalThis, typeof [].flat, typeof "".replaceAll, typeof [].at, typeof Object.hasOwn, typeof Object.fromEntries, typeof Symbol.matchAll, "description" in Symbol.prototype);\n' >"$T_TMP/node10_absent.js"
+printf 'undefined undefined undefined undefined undefined undefined undefined undefined undefined false\n' >"$T_TMP/want"
+"$TRACE_BIN" run --host node10 "$T_TMP/node10_absent.js" -o /dev/null >"$T_TMP/out" 2>&1
+expect_same "--host node10 hides WeakRef, FinalizationRegistry and later library features" \
+    "$T_TMP/want" "$T_TMP/out"
+if [ -n "$NODE10" ] && [ -x "$NODE10" ]; then
+    "$NODE10" "$T_TMP/node10_absent.js" >"$T_TMP/out" 2>&1
+    expect_same "node 10 itself prints the same" "$T_TMP/want" "$T_TMP/out"
+fi
+# the browser runs a classic script: a declared global function or var is a
+# non-configurable property of the global object (CreateGlobalFunctionBinding)
+printf 'function gf() {}\nvar gv = 1;\ngi = 2;\nconsole.log(delete gf, typeof gf, delete gv, delete globalThis.gf, delete gi, typeof gi, JSON.stringify(Object.getOwnPropertyDescriptor(globalThis, "gf")));\n' >"$T_TMP/global_fn.js"
+printf 'false function false false true undefined {"writable":true,"enumerable":true,"configurable":false}\n' >"$T_TMP/want"
+"$TRACE_BIN" run --host browser "$T_TMP/global_fn.js" -o /dev/null >"$T_TMP/out" 2>&1
+expect_same "browser: a global function declaration cannot be deleted" "$T_TMP/want" "$T_TMP/out"
 # a cleanup callback that throws: node ends the process; the browser reports it and the
 # registry's other dead cells get a task of their own
 printf 'globalThis.r = new FinalizationRegistry((h) => { console.log("cleanup", h); throw new Error("in cleanup " + h); });\nr.register({}, 1);\nr.register({}, 2);\n' >"$T_TMP/finreg_throw.js"

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tracer/regexp.h"
 
@@ -269,6 +270,31 @@ static void test_regexp_backtrack_stack_is_bounded(void **state) {
     re_free(prog);
 }
 
+/* The v flag's class sets (#prod-ClassSetExpression): set operations on code points and
+ * on \q strings, strings matched longest first (and backward in a lookbehind), case
+ * folding before && and --, and the v-only early errors. */
+static void test_regexp_unicode_sets(void **state) {
+    (void)state;
+    assert_string_equal(run("[[a-z]--[aeiou]]+", "v", "education"), "1-2");
+    assert_string_equal(run("[\\w&&\\d]+", "v", "ab12c"), "2-4");
+    assert_string_equal(run("[\\q{abc|ab|a}]", "v", "xabcx"), "1-4");
+    assert_string_equal(run("[\\q{ab}--\\q{ab}]", "v", "ab"), "nomatch");
+    assert_string_equal(run("[[\\q{ab|cd}]&&\\q{cd}]", "v", "abcd"), "2-4");
+    assert_string_equal(run("^[\\q{}]$", "v", ""), "0-0");
+    assert_string_equal(run("(?<=[\\q{ab|c}])x", "v", "abx"), "2-3");
+    assert_string_equal(run("[^[^a-c]]+", "v", "zzabcz"), "2-5");
+    assert_string_equal(run("[[a-z]&&[^aeiou]]", "vi", "AEB"), "2-3");
+    assert_string_equal(run("[\\q{AB}]", "vi", "xaby"), "1-3");
+    assert_string_equal(compile_error("[a&&&b]", "v"), "Invalid character in character class");
+    assert_string_equal(compile_error("[(]", "v"), "Invalid character in character class");
+    assert_string_equal(compile_error("[a!!b]", "v"), "Invalid set operation in character class");
+    assert_string_equal(compile_error("[a&&b--c]", "v"), "Invalid set operation in character class");
+    assert_string_equal(compile_error("[^\\q{ab}]", "v"), "Negated character class may contain strings");
+    assert_string_equal(compile_error("[^\\q{ab}&&a]", "v"), "ok");
+    assert_string_equal(compile_error("[[a]", "v"), "Unterminated character class");
+    assert_string_equal(compile_error("[(]", "u"), "ok");
+}
+
 static void test_regexp_flags_parse_rejects_repeats_and_u_with_v(void **state) {
     (void)state;
     uint16_t u[8];
@@ -280,6 +306,133 @@ static void test_regexp_flags_parse_rejects_repeats_and_u_with_v(void **state) {
     assert_false(re_parse_flags(u, to_units("gg", u), &f));
     assert_false(re_parse_flags(u, to_units("uv", u), &f));
     assert_false(re_parse_flags(u, to_units("x", u), &f));
+}
+
+/* ---- the Unicode property tables against node ------------------------------------------ */
+
+typedef struct {
+    uint32_t *r;
+    uint32_t n, cap;
+} Ranges;
+
+static void ranges_add(void *ctx, uint32_t lo, uint32_t hi) {
+    Ranges *rs = ctx;
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? rs->cap * 2 : 64;
+        rs->r = realloc(rs->r, rs->cap * 2 * sizeof(uint32_t));
+    }
+    rs->r[2 * rs->n] = lo;
+    rs->r[2 * rs->n + 1] = hi;
+    rs->n++;
+}
+
+static bool ranges_have(const Ranges *rs, uint32_t c) {
+    for (uint32_t i = 0; i < rs->n; i++)
+        if (c >= rs->r[2 * i] && c <= rs->r[2 * i + 1])
+            return true;
+    return false;
+}
+
+/* Every entry of the property tables (General_Category, Script, Script_Extensions, the
+ * binary properties) answers like node's own \p{} for a sample of code points: a stride
+ * through all of them (a different offset per entry) and both sides of every range
+ * boundary. Skipped when node is not installed. */
+static void test_regexp_property_tables_agree_with_node(void **state) {
+    (void)state;
+    if (system("command -v node >/dev/null 2>&1") != 0)
+        skip();
+    char dir[] = "/tmp/test_regexp.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char data[64], script[64], cmd[192];
+    snprintf(data, sizeof data, "%s/points", dir);
+    snprintf(script, sizeof script, "%s/ask.js", dir);
+    FILE *js = fopen(script, "w");
+    assert_non_null(js);
+    fputs("const lines = require('fs').readFileSync(process.argv[2], 'utf8').trim().split('\\n');\n"
+          "for (const l of lines) {\n"
+          "  const [spec, pts] = l.split('\\t'), re = new RegExp('^\\\\p{' + spec + '}$', 'u');\n"
+          "  let s = '';\n"
+          "  for (const h of pts.split(',')) s += re.test(String.fromCodePoint(parseInt(h, 16))) ? '1' : '0';\n"
+          "  console.log(s);\n"
+          "}\n",
+          js);
+    fclose(js);
+    FILE *f = fopen(data, "w");
+    assert_non_null(f);
+    char spec[96];
+    uint32_t nprops = 0;
+    Ranges *all = NULL;
+    uint32_t **points = NULL, *npoints = NULL;
+    for (uint32_t i = 0; re_unicode_property_entry(i, spec, sizeof spec); i++, nprops++) {
+        all = realloc(all, (nprops + 1) * sizeof(Ranges));
+        points = realloc(points, (nprops + 1) * sizeof(uint32_t *));
+        npoints = realloc(npoints, (nprops + 1) * sizeof(uint32_t));
+        Ranges *rs = &all[nprops];
+        memset(rs, 0, sizeof *rs);
+        char name[96], *eq;
+        snprintf(name, sizeof name, "%s", spec);
+        eq = strchr(name, '=');
+        if (eq)
+            *eq++ = 0;
+        assert_true(re_unicode_property(name, eq, ranges_add, rs));
+        uint32_t cap = 0x110000 / 257 + 4 * rs->n + 8, n = 0;
+        uint32_t *pts = malloc(cap * sizeof(uint32_t));
+        for (uint32_t c = (i * 31) % 257; c <= 0x10ffff; c += 257)
+            pts[n++] = c;
+        for (uint32_t k = 0; k < rs->n; k++) {
+            uint32_t lo = rs->r[2 * k], hi = rs->r[2 * k + 1];
+            if (lo > 0)
+                pts[n++] = lo - 1;
+            pts[n++] = lo;
+            pts[n++] = hi;
+            if (hi < 0x10ffff)
+                pts[n++] = hi + 1;
+        }
+        points[nprops] = pts;
+        npoints[nprops] = n;
+        fprintf(f, "%s\t", spec);
+        for (uint32_t k = 0; k < n; k++)
+            fprintf(f, "%s%x", k ? "," : "", pts[k]);
+        fputc('\n', f);
+    }
+    fclose(f);
+    assert_true(nprops > 300);
+    snprintf(cmd, sizeof cmd, "node %s %s", script, data);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t line_cap = 1 << 16;
+    char *line = malloc(line_cap);
+    uint32_t mismatches = 0;
+    for (uint32_t i = 0; i < nprops; i++) {
+        size_t len = 0;
+        int ch;
+        while ((ch = fgetc(p)) != EOF && ch != '\n') {
+            if (len + 1 >= line_cap)
+                line = realloc(line, line_cap *= 2);
+            line[len++] = (char)ch;
+        }
+        line[len] = 0;
+        assert_int_equal(len, npoints[i]);
+        for (uint32_t k = 0; k < npoints[i]; k++) {
+            bool mine = ranges_have(&all[i], points[i][k]);
+            if (mine != (line[k] == '1') && mismatches++ < 10) {
+                re_unicode_property_entry(i, spec, sizeof spec);
+                fprintf(stderr, "\\p{%s} U+%04X: node %c, tables %d\n", spec, points[i][k],
+                        line[k], mine);
+            }
+        }
+        free(all[i].r);
+        free(points[i]);
+    }
+    assert_int_equal(pclose(p), 0);
+    free(line);
+    free(all);
+    free(points);
+    free(npoints);
+    remove(data);
+    remove(script);
+    rmdir(dir);
+    assert_int_equal(mismatches, 0);
 }
 
 int main(void) {
@@ -295,6 +448,8 @@ int main(void) {
         cmocka_unit_test(test_regexp_catastrophic_pattern_stops_through_poll),
         cmocka_unit_test(test_regexp_backtrack_stack_is_bounded),
         cmocka_unit_test(test_regexp_flags_parse_rejects_repeats_and_u_with_v),
+        cmocka_unit_test(test_regexp_unicode_sets),
+        cmocka_unit_test(test_regexp_property_tables_agree_with_node),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -222,4 +222,13 @@ void bi_function_init(Vm *vm) {
     for (uint32_t i = 0; i < tte->props.count; i++)
         tte->props.props[i].flags = 0; /* "length" and "name": not configurable */
     tte->flags &= (uint8_t)~OBJF_EXTENSIBLE;
+    /* AddRestrictedFunctionProperties (#sec-addrestrictedfunctionproperties): "caller"
+     * and "arguments" of Function.prototype throw for strict functions, arrows, methods,
+     * classes, builtins and bound functions (sloppy functions shadow them: function.c) */
+    static const Atom restricted[] = {ATOM_arguments, ATOM_caller};
+    for (size_t i = 0; i < ARRAY_LEN(restricted); i++) {
+        bool ok = obj_define_accessor(vm, proto, restricted[i], val_obj(tte), val_obj(tte),
+                                      PROP_CONFIGURABLE);
+        (void)ok; /* a fresh configurable key of an extensible object: cannot fail */
+    }
 }

@@ -3,12 +3,11 @@
  * max, min, hypot, pow, atan2, imul, clz32, round, sign, fround, random.
  *
  * Numbers follow ECMA-262 where C differs: Math.round rounds half up (-0.5 gives -0),
- * Math.pow is Number::exponentiate (1 ** Infinity and NaN ** 0... see js_pow), max/min
+ * Math.pow is Number::exponentiate (1 ** Infinity and NaN ** 0: see mathlib_pow), max/min
  * order -0 below +0 and coerce every argument before looking for NaN, hypot uses V8's
- * scaled Kahan sum. The transcendental functions and pow come from the C library
- * (cbrt through long double); V8 uses its own fdlibm port, so for a few percent of
- * arguments the last bit differs from node's (measured: about 3% for sin, cos, exp, log,
- * 10% for pow with a non-integral exponent, 9% for cbrt).
+ * scaled Kahan sum. The transcendental functions and pow come from tracer/mathlib, which
+ * computes them bit for bit as V8 does (the C library differs from node in the last bit
+ * for a few percent of arguments); sqrt, floor, ceil, trunc and abs are exact anywhere.
  *
  * Math.random is deterministic (DESIGN: the same program gives a byte-identical trace):
  * V8's generator, xorshift128+, seeded per VM from MATH_RANDOM_SEED through splitmix64.
@@ -18,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tracer/mathlib.h"
 #include "tracer/realm.h"
 #include "tracer/str.h"
 
@@ -51,26 +51,22 @@ static double js_abs(double x) {
     return fabs(x);
 }
 
-/* glibc's cbrt is off by one ulp for many inputs (cbrt(27) is 3.0000000000000004);
- * rounding the long double result is exact for perfect cubes and agrees with node's
- * fdlibm far more often. */
-static double js_cbrt(double x) {
-    return (double)cbrtl((long double)x);
-}
-
 /* X(name, C function): Math.<name>(x) = f(ToNumber(x)), in V8's property order. */
 #define MATH_UNARY(X)                                                                        \
-    X("abs", js_abs) X("acos", acos) X("acosh", acosh) X("asin", asin) X("asinh", asinh)     \
-    X("atan", atan) X("atanh", atanh)
+    X("abs", js_abs) X("acos", mathlib_acos) X("acosh", mathlib_acosh)                      \
+    X("asin", mathlib_asin) X("asinh", mathlib_asinh) X("atan", mathlib_atan)               \
+    X("atanh", mathlib_atanh)
 #define MATH_UNARY2(X)                                                                       \
-    X("ceil", ceil) X("cbrt", js_cbrt) X("expm1", expm1)
+    X("ceil", ceil) X("cbrt", mathlib_cbrt) X("expm1", mathlib_expm1)
 #define MATH_UNARY3(X)                                                                       \
-    X("cos", cos) X("cosh", cosh) X("exp", exp) X("floor", floor) X("fround", js_fround)
+    X("cos", mathlib_cos) X("cosh", mathlib_cosh) X("exp", mathlib_exp) X("floor", floor)   \
+    X("fround", js_fround)
 #define MATH_UNARY4(X)                                                                       \
-    X("log", log) X("log1p", log1p) X("log2", log2) X("log10", log10)
+    X("log", mathlib_log) X("log1p", mathlib_log1p) X("log2", mathlib_log2)                 \
+    X("log10", mathlib_log10)
 #define MATH_UNARY5(X)                                                                       \
-    X("round", js_round) X("sign", js_sign) X("sin", sin) X("sinh", sinh) X("sqrt", sqrt)   \
-    X("tan", tan) X("tanh", tanh) X("trunc", trunc)
+    X("round", js_round) X("sign", js_sign) X("sin", mathlib_sin) X("sinh", mathlib_sinh)   \
+    X("sqrt", sqrt) X("tan", mathlib_tan) X("tanh", mathlib_tanh) X("trunc", trunc)
 
 #define MATH_UNARY_ALL(X)                                                                    \
     MATH_UNARY(X) MATH_UNARY2(X) MATH_UNARY3(X) MATH_UNARY4(X) MATH_UNARY5(X)
@@ -95,24 +91,12 @@ static NATIVE(math_unary) {
 
 /* ==== functions of two or more arguments ================================================ */
 
-/* Number::exponentiate (#sec-numeric-types-number-exponentiate): C's pow except that
- * a NaN exponent always gives NaN and (+-1) ** (+-Infinity) is NaN. */
-static double js_pow(double base, double exponent) {
-    if (exponent != exponent)
-        return NAN;
-    if (exponent == 0)
-        return 1;
-    if (isinf(exponent) && fabs(base) == 1)
-        return NAN;
-    return pow(base, exponent);
-}
-
 /* Math.pow(base, exponent) (#sec-math.pow) */
 static NATIVE(math_pow) {
     double b, e;
     if (!ToNumber(vm, ARG(0), &b) || !ToNumber(vm, ARG(1), &e))
         return VAL_EXCEPTION;
-    return val_number(js_pow(b, e));
+    return val_number(mathlib_pow(b, e));
 }
 
 /* Math.atan2(y, x) (#sec-math.atan2) */
@@ -120,7 +104,7 @@ static NATIVE(math_atan2) {
     double y, x;
     if (!ToNumber(vm, ARG(0), &y) || !ToNumber(vm, ARG(1), &x))
         return VAL_EXCEPTION;
-    return val_number(atan2(y, x));
+    return val_number(mathlib_atan2(y, x));
 }
 
 /* Math.max(...args) and, with magic 1, Math.min(...args) (#sec-math.max, #sec-math.min):

@@ -64,6 +64,10 @@ enum {
 typedef struct {
     RxCacheEntry cache[RX_CACHE_SIZE];
     Atom atoms[RXA__COUNT];
+    /* the legacy static properties (RegExp.$1...): the last successful match's groups
+     * 0-9 and its last group, as start/end pairs in the subject (slot 2) */
+    int32_t legacy[22];
+    uint32_t legacy_ncaps; /* 0 until a match */
 } RxState;
 
 static void rx_state_finalize(Vm *vm, Obj *o) {
@@ -80,7 +84,9 @@ static void rx_state_finalize(Vm *vm, Obj *o) {
 
 static const ObjClass rx_state_class = {.name = "RegExpState", .finalize = rx_state_finalize};
 
-/* The state object: slots[0] holds the atom strings, slots[1] the intrinsic exec. */
+/* The state object: slots[0] holds the atom strings, slots[1] the intrinsic exec, slots[2]
+ * the subject of the last successful match and slots[3] RegExp.input (the legacy static
+ * properties). */
 static Obj *rx_state_obj(Vm *vm) {
     return val_as_obj(realm_intrinsic(vm, INTR_RegExp)->u.native.data[0]);
 }
@@ -370,6 +376,69 @@ static Value make_groups(Vm *vm, const ReProg *prog, Obj *values) {
     return r;
 }
 
+/* UpdateLegacyRegExpStaticProperties (the legacy RegExp features proposal, Annex B-style
+ * #sec-updatelegacyregexpstaticproperties): a successful match records its subject and
+ * groups for RegExp.$1-$9, input, lastMatch, lastParen, leftContext and rightContext.
+ * V8 (node 20) does this for every RegExp object, subclass instances included, and its
+ * getters accept any receiver; tickscope follows node. */
+static void legacy_update(Vm *vm, ObjString *S, const int32_t *caps, uint32_t ncaps) {
+    RxState *st = rx_state(vm);
+    Obj *state = rx_state_obj(vm);
+    for (uint32_t k = 0; k < 10; k++) {
+        st->legacy[2 * k] = k < ncaps ? caps[2 * k] : -1;
+        st->legacy[2 * k + 1] = k < ncaps ? caps[2 * k + 1] : -1;
+    }
+    st->legacy[20] = ncaps > 1 ? caps[2 * (ncaps - 1)] : -1;
+    st->legacy[21] = ncaps > 1 ? caps[2 * (ncaps - 1) + 1] : -1;
+    st->legacy_ncaps = ncaps;
+    state->u.host.slots[2] = val_str(S);
+    state->u.host.slots[3] = val_str(S);
+}
+
+enum { LEG_INPUT = 10, LEG_LAST_MATCH, LEG_LAST_PAREN, LEG_LEFT, LEG_RIGHT };
+
+/* get RegExp.$1 ... (GetLegacyRegExpStaticProperty): "" before any match and for a group
+ * that did not participate. */
+static NATIVE(regexp_legacy_get) {
+    RxState *st = rx_state(vm);
+    Obj *state = rx_state_obj(vm);
+    int which = ctx->magic;
+    if (which == LEG_INPUT) {
+        Value in = state->u.host.slots[3];
+        return val_is_string(in) ? in : val_str(str_new_cstr(vm, ""));
+    }
+    if (st->legacy_ncaps == 0 || !val_is_string(state->u.host.slots[2]))
+        return val_str(str_new_cstr(vm, ""));
+    ObjString *S = val_as_str(state->u.host.slots[2]);
+    int32_t lo, hi;
+    if (which >= 1 && which <= 9) {
+        lo = st->legacy[2 * which], hi = st->legacy[2 * which + 1];
+    } else if (which == LEG_LAST_MATCH) {
+        lo = st->legacy[0], hi = st->legacy[1];
+    } else if (which == LEG_LAST_PAREN) {
+        lo = st->legacy[20], hi = st->legacy[21];
+    } else if (which == LEG_LEFT) {
+        lo = 0, hi = st->legacy[0];
+    } else {
+        lo = st->legacy[1], hi = (int32_t)S->len;
+    }
+    if (lo < 0 || hi < lo)
+        return val_str(str_new_cstr(vm, ""));
+    return val_str(str_substring(vm, S, (uint32_t)lo, (uint32_t)hi));
+}
+
+/* set RegExp.input / RegExp.$_ (SetLegacyRegExpStaticProperty); V8's other setters do
+ * nothing. */
+static NATIVE(regexp_legacy_set) {
+    if (ctx->magic != LEG_INPUT)
+        return VAL_UNDEFINED;
+    ObjString *s = ToString(vm, ARG(0));
+    if (!s)
+        return VAL_EXCEPTION;
+    rx_state_obj(vm)->u.host.slots[3] = val_str(s);
+    return VAL_UNDEFINED;
+}
+
 /* RegExpBuiltinExec(R, S) (#sec-regexpbuiltinexec): the match array, null, or
  * VAL_EXCEPTION. */
 static Value RegExpBuiltinExec(Vm *vm, Obj *R, ObjString *S) {
@@ -427,6 +496,7 @@ static Value RegExpBuiltinExec(Vm *vm, Obj *R, ObjString *S) {
     /* 15-16. lastIndex = e when global or sticky */
     if ((global || sticky) && !set_last_index(vm, R, caps[1]))
         goto out;
+    legacy_update(vm, S, caps, ncaps);
     /* 18-33. the array: captures, index, input, groups, indices */
     A = obj_new_array(vm, 0);
     for (uint32_t k = 0; k < ncaps; k++)
@@ -1109,6 +1179,7 @@ static NATIVE(regexp_split) {
             }
             if (r == RE_NO_MATCH || (uint32_t)caps[0] >= size)
                 break;
+            legacy_update(vm, S, caps, re_capture_count(prog));
             q = (uint32_t)caps[0];
             e = (uint32_t)caps[1] < size ? (uint32_t)caps[1] : size;
             if (e == p) {
@@ -1230,7 +1301,19 @@ static const BuiltinEntry regexp_proto_fns[] = {
     BI_SYM_METHOD(ATOM_Symbol_split, regexp_split, 2),
 };
 
+#define LEGACY(nm, mg)                                                                       \
+    {.name = (nm), .kind = BE_ACCESSOR, .fn = regexp_legacy_get, .fn2 = regexp_legacy_set,      \
+     .magic = (mg)}
+
+/* the accessors in node's order */
 static const BuiltinEntry regexp_fns[] = {
+    LEGACY("input", LEG_INPUT),         LEGACY("$_", LEG_INPUT),
+    LEGACY("lastMatch", LEG_LAST_MATCH), LEGACY("$&", LEG_LAST_MATCH),
+    LEGACY("lastParen", LEG_LAST_PAREN), LEGACY("$+", LEG_LAST_PAREN),
+    LEGACY("leftContext", LEG_LEFT),    LEGACY("$`", LEG_LEFT),
+    LEGACY("rightContext", LEG_RIGHT),  LEGACY("$'", LEG_RIGHT),
+    LEGACY("$1", 1), LEGACY("$2", 2), LEGACY("$3", 3), LEGACY("$4", 4), LEGACY("$5", 5),
+    LEGACY("$6", 6), LEGACY("$7", 7), LEGACY("$8", 8), LEGACY("$9", 9),
     BI_SYM_GETTER(ATOM_Symbol_species, regexp_species),
 };
 

@@ -504,6 +504,16 @@ static void array_make_sparse(Vm *vm, Obj *a) {
     }
 }
 
+static bool key_array_index(Vm *vm, Atom k, uint32_t *index);
+
+/* An array index in 2^31-1 .. 2^32-2 has a string atom, not an int one (ATOM_INT_MAX), so
+ * it is always an ordinary property; the array exotic [[DefineOwnProperty]] and
+ * ArraySetLength (#sec-array-exotic-objects-defineownproperty-p-desc, #sec-arraysetlength)
+ * still treat it as an index. Only the paths that add a string key to an array ask. */
+static bool key_high_index(Vm *vm, Atom key, uint32_t *index) {
+    return !atom_is_int(key) && key != ATOM_length && key_array_index(vm, key, index);
+}
+
 /* Writes element i of an array-like with default attributes; the caller checked that
  * the property is absent or a writable default data property. Returns false (no throw)
  * when the array length is read-only and i >= length. */
@@ -552,16 +562,15 @@ bool obj_array_set_length(Vm *vm, Obj *a, double dlen, bool throw_on_fail) {
         if (a->u.array.dense > len)
             a->u.array.dense = len;
         if (a->flags & OBJF_SPARSE) {
-            /* delete int-keyed props >= len, from the highest; stop at a non-configurable */
+            /* delete index-keyed props >= len (int atoms and the string atoms of high
+             * indices), from the highest; stop at a non-configurable */
             for (;;) {
                 int64_t best = -1;
                 uint32_t bi = 0;
                 for (uint32_t k = 0; k < a->props.count; k++) {
                     Atom key = a->props.props[k].key;
                     uint32_t idx;
-                    if (atom_is_int(key))
-                        idx = atom_int_value(key);
-                    else
+                    if (!key_array_index(vm, key, &idx))
                         continue;
                     if (idx >= len && (int64_t)idx > best) {
                         best = idx;
@@ -692,9 +701,20 @@ static bool ordinary_define_own_property(Vm *vm, Obj *o, Atom key, const PropDes
         } else if (o->u.array.dense > 0 && !default_data) {
             array_make_sparse(vm, o);
         }
-        if (o->kind == OBJ_ARRAY && i >= o->u.array.len)
-            o->u.array.len = i + 1;
+        if (o->kind == OBJ_ARRAY && i >= o->u.array.len && (o->flags & OBJF_EXTENSIBLE))
+            o->u.array.len = i + 1; /* i >= length: absent, so the add below succeeds */
         o->flags |= OBJF_SPARSE;
+    } else if (o->kind == OBJ_ARRAY) {
+        uint32_t i;
+        if (key_high_index(vm, key, &i)) {
+            if (i >= o->u.array.len) {
+                if (o->flags & OBJF_LENGTH_READONLY)
+                    return reject(vm, throw_on_fail, key);
+                if (o->flags & OBJF_EXTENSIBLE)
+                    o->u.array.len = i + 1; /* absent, so the add below succeeds */
+            }
+            o->flags |= OBJF_SPARSE; /* ArraySetLength must look at the props */
+        }
     }
     if (o->kind == OBJ_STRING && val_is_string(o->u.prim)) {
         PropDesc cur;
@@ -968,6 +988,15 @@ bool obj_set_with_receiver(Vm *vm, Obj *o, Atom key, Value v, Value receiver,
             return set_fail(vm, throw_on_fail, r->kind == OBJ_ARRAY ? ATOM_length : key, receiver,
                             true);
         return true;
+    }
+    uint32_t hi;
+    if (r->kind == OBJ_ARRAY && key_high_index(vm, key, &hi)) {
+        /* CreateDataProperty of a high index: the array [[DefineOwnProperty]] */
+        if (hi >= r->u.array.len && (r->flags & OBJF_LENGTH_READONLY))
+            return set_fail(vm, throw_on_fail, ATOM_length, receiver, true);
+        if (hi >= r->u.array.len)
+            r->u.array.len = hi + 1;
+        r->flags |= OBJF_SPARSE;
     }
     Prop *p = ptab_add(vm, &r->props, key, PROP_DEFAULT);
     p->u.value = v;

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define PRINTF_LIKE(fmt, args) __attribute__((format(printf, fmt, args)))
 #define WARN_UNUSED __attribute__((warn_unused_result))
@@ -18,6 +19,18 @@
 #define NEVER(x) (__builtin_expect(!!(x), 0))
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The value of the ASCII hex digit c, or -1: the one definition for the lexer's escapes,
+ * JSON.parse, RegExp patterns and URI decoding. */
+static inline int hex_digit_value(int32_t c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
 
 /* Exit codes of the `trace` command (documented in `trace help` and trace.1). */
 typedef enum {

@@ -1178,18 +1178,8 @@ static Value module_job_run(Vm *vm, Job *job) {
 }
 
 JobStatus host_run_module(Vm *vm, FuncProto *module) {
-    JobQueue *q = jobs_of(vm);
-    Job *job = job_new(vm, JOB_MODULE, module_job_run);
-    job->gc_ref = module;
-    job->handler_loc.file = module->filename;
-    job->handler_loc.pos.line = 1;
-    job->handler_loc.pos.col = 1;
-    job->realm = vm->realm;
     /* the host loads and evaluates the module at once (node's ModuleJob.run) */
-    job->id = jobs_new_id(vm, TF_SPACE_JOB);
-    job->enqueued_by = q->running ? q->running->id : 0;
-    trc_enqueue(q->trc, job);
-    return job_run(vm, job);
+    return job_run(vm, jobs_new_top_level(vm, JOB_MODULE, module_job_run, module));
 }
 
 /* ==== attach and run ===================================================================== */

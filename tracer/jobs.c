@@ -346,18 +346,24 @@ static Value script_job(Vm *vm, Job *job) {
     return vm_run_script(vm, (FuncProto *)job->gc_ref);
 }
 
-JobStatus jobs_run_script(Vm *vm, FuncProto *script, Value *result) {
+Job *jobs_new_top_level(Vm *vm, JobKind kind, JobRunFn *run, FuncProto *code) {
     JobQueue *q = jobs_of(vm);
-    Job *job = job_new(vm, JOB_SCRIPT, script_job);
-    job->gc_ref = script;
-    job->handler_loc.file = script->filename;
+    Job *job = job_new(vm, kind, run);
+    job->gc_ref = code;
+    job->handler_loc.file = code->filename;
     job->handler_loc.pos.line = 1;
     job->handler_loc.pos.col = 1;
     job->realm = vm->realm;
-    /* the host enqueues the script and runs it at once (ScriptEvaluationJob) */
     job->id = jobs_new_id(vm, TF_SPACE_JOB);
     job->enqueued_by = q->running ? q->running->id : 0;
     trc_enqueue(q->trc, job);
+    return job;
+}
+
+JobStatus jobs_run_script(Vm *vm, FuncProto *script, Value *result) {
+    /* the host enqueues the script and runs it at once (ScriptEvaluationJob) */
+    JobQueue *q = jobs_of(vm);
+    Job *job = jobs_new_top_level(vm, JOB_SCRIPT, script_job, script);
     JobStatus st = job_run(vm, job);
     if (result)
         *result = st == JOB_RUN_OK ? q->last_result : VAL_EXCEPTION;

@@ -212,6 +212,9 @@ bool jobs_limit_reached(Vm *vm);
 /* Runs [[PromiseJobs]] until it is empty (jobs enqueued meanwhile run too, in FIFO
  * order) or a job does not end normally (then the rest stays queued). */
 JobStatus jobs_drain_microtasks(Vm *vm);
+/* A top-level job (Script or Module) for code, enqueued at once with its enqueue event;
+ * the caller runs it with job_run. */
+Job *jobs_new_top_level(Vm *vm, JobKind kind, JobRunFn *run, FuncProto *code);
 /* Runs the script as job 1 (kind Script, queue script): enqueue, run, done events, the
  * result in *result (VAL_EXCEPTION when it threw). Does not drain microtasks. */
 JobStatus jobs_run_script(Vm *vm, FuncProto *script, Value *result);

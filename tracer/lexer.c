@@ -734,17 +734,6 @@ static bool skip_trivia(Lexer *lx, Token *tok)
 
 /* ==== Escapes =========================================================================== */
 
-static int hex_val(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int byte_at(const Lexer *lx, uint32_t off)
 {
     return off < lx->len ? lx->src[off] : -1;
@@ -762,7 +751,7 @@ static const char *scan_unicode_escape(const Lexer *lx, uint32_t *off, uint32_t 
         int ndig = 0;
         for (;;) {
             int c = byte_at(lx, o);
-            int v = hex_val(c);
+            int v = hex_digit_value(c);
             if (v < 0)
                 break;
             cp = cp * 16 + (uint32_t)v;
@@ -783,7 +772,7 @@ static const char *scan_unicode_escape(const Lexer *lx, uint32_t *off, uint32_t 
     }
     uint32_t cp = 0;
     for (int i = 0; i < 4; i++) {
-        int v = hex_val(byte_at(lx, o + (uint32_t)i));
+        int v = hex_digit_value(byte_at(lx, o + (uint32_t)i));
         if (v < 0) {
             *off = o;
             return MSG_BAD_UNICODE;
@@ -871,7 +860,7 @@ static double pow2_radix_value(const char *digits, size_t n, int bits)
     int extra = 0;      /* bits dropped below m */
     bool sticky = false;
     for (size_t i = 0; i < n; i++) {
-        int v = hex_val((unsigned char)digits[i]);
+        int v = hex_digit_value((unsigned char)digits[i]);
         for (int b = bits - 1; b >= 0; b--) {
             int bit = (v >> b) & 1;
             if (m >> 63) {
@@ -930,7 +919,7 @@ static bool scan_digits(Lexer *lx, Token *tok, uint32_t start, int radix, bool a
             lx->cur++;
             continue;
         }
-        int v = hex_val(c);
+        int v = hex_digit_value(c);
         if (v < 0 || v >= radix)
             break;
         name_put(lx, (uint32_t)c);
@@ -1068,7 +1057,7 @@ static const char *scan_escape(Lexer *lx, Token *tok, uint32_t esc, bool in_temp
     case 'f': str_put(lx, '\f'); lx->cur++; return NULL;
     case 'v': str_put(lx, '\v'); lx->cur++; return NULL;
     case 'x': {
-        int h1 = hex_val(byte_at(lx, lx->cur + 1)), h2 = hex_val(byte_at(lx, lx->cur + 2));
+        int h1 = hex_digit_value(byte_at(lx, lx->cur + 1)), h2 = hex_digit_value(byte_at(lx, lx->cur + 2));
         if (h1 < 0 || h2 < 0) {
             *err_off = esc;
             return MSG_BAD_HEX;

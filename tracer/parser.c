@@ -399,7 +399,10 @@ PFunc *func_push(Parser *p, PFuncKind kind)
             f->allow_super_call = parent->allow_super_call;
             f->allow_new_target = parent->allow_new_target;
             f->no_arguments = parent->no_arguments;
-            f->await_reserved = parent->await_reserved;
+            /* await_reserved is not inherited: the static-block rule for `await` as an
+             * IdentifierReference stops at function boundaries, arrows included
+             * (§15.7.1 ContainsAwait; test262 static-init-await-*-valid; V8 agrees), and
+             * a module's await is reserved by the goal below. */
         } else {
             f->allow_new_target = kind != PF_PROGRAM;
         }

@@ -263,15 +263,6 @@ static int32_t peek_at(const ReParser *p, uint32_t k) {
 static bool is_digit(int32_t c) {
     return c >= '0' && c <= '9';
 }
-static int hex_val(int32_t c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 static bool is_syntax_char(int32_t c) {
     return c >= 0 && c < 0x80 && c && strchr("^$\\.*+?()[]{}|", (int)c);
 }
@@ -319,8 +310,8 @@ static void prescan(ReParser *p) {
 static int32_t parse_braced_hex(ReParser *p) {
     uint32_t v = 0;
     bool any = false;
-    while (!at_end(p) && hex_val(peek(p)) >= 0) {
-        v = v * 16 + (uint32_t)hex_val(peek(p));
+    while (!at_end(p) && hex_digit_value(peek(p)) >= 0) {
+        v = v * 16 + (uint32_t)hex_digit_value(peek(p));
         if (v > 0x10ffff)
             return -1;
         p->pos++;
@@ -336,7 +327,7 @@ static int32_t parse_braced_hex(ReParser *p) {
 static int32_t parse_hex4(ReParser *p) {
     int32_t v = 0;
     for (int i = 0; i < 4; i++) {
-        int h = hex_val(peek_at(p, (uint32_t)i));
+        int h = hex_digit_value(peek_at(p, (uint32_t)i));
         if (h < 0)
             return -1;
         v = v * 16 + h;
@@ -569,7 +560,7 @@ static int32_t parse_char_escape(ReParser *p, bool in_class) {
         return -2;
     }
     case 'x': {
-        int h1 = hex_val(peek_at(p, 1)), h2 = hex_val(peek_at(p, 2));
+        int h1 = hex_digit_value(peek_at(p, 1)), h2 = hex_digit_value(peek_at(p, 2));
         if (h1 >= 0 && h2 >= 0) {
             p->pos += 3;
             return h1 * 16 + h2;

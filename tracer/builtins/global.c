@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/util.h"
 #include "tracer/realm.h"
 #include "tracer/str.h"
 #include "tracer/vm.h"
@@ -204,21 +205,11 @@ static Value uri_encode(Vm *vm, Value arg, bool component) {
     return val_str(r);
 }
 
-static int hex_value(uint16_t c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* The byte of the escape %XX at s[k], or -1. */
 static int escaped_byte(const ObjString *s, uint32_t k) {
     if (k + 2 >= s->len + 0u || str_at(s, k) != '%')
         return -1;
-    int h = hex_value(str_at(s, k + 1)), l = hex_value(str_at(s, k + 2));
+    int h = hex_digit_value(str_at(s, k + 1)), l = hex_digit_value(str_at(s, k + 2));
     return h < 0 || l < 0 ? -1 : h * 16 + l;
 }
 
@@ -323,7 +314,7 @@ static NATIVE(global_unescape) {
                 int v = 0;
                 bool ok = true;
                 for (uint32_t j = k + 2; j < k + 6 && ok; j++) {
-                    int h = hex_value(str_at(s, j));
+                    int h = hex_digit_value(str_at(s, j));
                     ok = h >= 0;
                     v = v * 16 + h;
                 }

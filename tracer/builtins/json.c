@@ -19,6 +19,7 @@
 
 #include "tracer/builtins/array_int.h"
 #include "tracer/numconv.h"
+#include "common/util.h"
 #include "tracer/realm.h"
 #include "tracer/str.h"
 
@@ -233,16 +234,6 @@ static bool expect_next(JsonParser *p, JsonToken t, JsonError msg) {
     return true;
 }
 
-static int hex_value(int32_t c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* JSONString, the opening quote consumed (V8's ScanJsonString). NULL on a throw. */
 static ObjString *scan_string(JsonParser *p) {
     StrBuilder b;
@@ -287,7 +278,7 @@ static ObjString *scan_string(JsonParser *p) {
         case 'u': {
             uint32_t v = 0;
             for (int i = 0; i < 4; i++) {
-                int h = hex_value(next_char(p));
+                int h = hex_digit_value(next_char(p));
                 if (h < 0) {
                     report(p, TOK_ILLEGAL, JE_BAD_UNICODE);
                     goto out;

@@ -153,18 +153,22 @@ static RxCode *rx_code(Obj *o) {
 #define RX_SOURCE(o) ((o)->u.host.slots[0])
 #define RX_FLAGS(o) ((o)->u.host.slots[1])
 
-static Value throw_incompatible(Vm *vm, const char *method, Value v) {
+/* V8's TypeError for a method of owner.prototype called on the wrong kind of receiver v. */
+static Value throw_incompatible_receiver(Vm *vm, const char *owner, const char *method, Value v) {
     StrBuf sb;
     strbuf_init(&sb);
     vm_describe_value(vm, v, &sb);
-    vm_throw_type_error(vm, "Method RegExp.prototype.%s called on incompatible receiver %s",
+    vm_throw_type_error(vm, "Method %s.prototype.%s called on incompatible receiver %s", owner,
                         method, sb.data);
     strbuf_fini(&sb);
     return VAL_EXCEPTION;
 }
 
-/* IsRegExp(argument) (#sec-isregexp): 1, 0, or -1 on a throw. */
-static int IsRegExp(Vm *vm, Value v) {
+static Value throw_incompatible(Vm *vm, const char *method, Value v) {
+    return throw_incompatible_receiver(vm, "RegExp", method, v);
+}
+
+int IsRegExp(Vm *vm, Value v) {
     if (!val_is_object(v))
         return 0;
     Value m = obj_get(vm, val_as_obj(v), ATOM_Symbol_match);
@@ -325,6 +329,19 @@ static bool rx_poll(void *ctx) {
     return vm_check_limits((Vm *)ctx);
 }
 
+/* Runs the matcher on S from start (a forward search when scan is set), polling the run
+ * limits. RE_ABORTED and RE_OVERFLOW leave an exception pending: the limit's, or V8's
+ * RangeError for a match that needs more backtracking memory than the engine allows. */
+static ReResult rx_run(Vm *vm, const ReProg *prog, const ObjString *S, uint32_t start, bool scan,
+                       int32_t *caps) {
+    ReInput in = {.data = S->data, .wide = S->wide, .len = S->len, .poll = rx_poll,
+                  .poll_ctx = vm, .scan = scan};
+    ReResult r = re_exec(prog, &in, start, caps);
+    if (r == RE_OVERFLOW)
+        vm_throw_range_error(vm, "Maximum call stack size exceeded");
+    return r;
+}
+
 static bool set_last_index(Vm *vm, Obj *R, double v) {
     return obj_set(vm, R, ATOM_lastIndex, val_number(v), true);
 }
@@ -468,25 +485,14 @@ static Value RegExpBuiltinExec(Vm *vm, Obj *R, ObjString *S) {
     bool has_indices = flags & RE_FLAG_HAS_INDICES;
     if (!global && !sticky)
         last_index = 0;
-    /* 12-13. the matcher loop (inside re_exec) */
-    if (last_index > S->len) {
-        if ((global || sticky) && !set_last_index(vm, R, 0))
-            goto out;
-        result = VAL_NULL;
-        goto out;
-    }
     uint32_t ncaps = re_capture_count(prog);
     if (2 * ncaps > 32)
         caps = xmalloc(2 * ncaps * sizeof(int32_t));
-    ReInput in = {.data = S->data, .wide = S->wide, .len = S->len, .poll = rx_poll,
-                  .poll_ctx = vm};
-    ReResult r = re_exec(prog, &in, (uint32_t)last_index, caps);
-    if (r == RE_ABORTED) /* a run limit: vm_check_limits left its exception pending */
+    /* 12-13. the matcher loop (inside re_exec); a lastIndex past the end fails at once */
+    ReResult r = last_index > S->len ? RE_NO_MATCH
+                                     : rx_run(vm, prog, S, (uint32_t)last_index, false, caps);
+    if (r == RE_ABORTED || r == RE_OVERFLOW)
         goto out;
-    if (r == RE_OVERFLOW) {
-        vm_throw_range_error(vm, "Maximum call stack size exceeded");
-        goto out;
-    }
     if (r == RE_NO_MATCH) {
         if ((global || sticky) && !set_last_index(vm, R, 0))
             goto out;
@@ -648,16 +654,27 @@ static Value throw_non_object_getter(Vm *vm, const char *name, Value v) {
     return VAL_EXCEPTION;
 }
 
+/* Steps 1-4 shared by get RegExp.prototype.source and RegExpHasFlag (#sec-regexphasflag):
+ * the receiver must be an Object; a RegExp gives 1, %RegExp.prototype% itself 0 (the
+ * getter then answers its default), anything else throws (-1). */
+static int rx_getter_receiver(Vm *vm, Value this_val, const char *name) {
+    if (!val_is_object(this_val)) {
+        throw_non_object_getter(vm, name, this_val);
+        return -1;
+    }
+    if (is_rx(this_val))
+        return 1;
+    if (val_as_obj(this_val) == realm_intrinsic(vm, INTR_RegExpPrototype))
+        return 0;
+    vm_throw_type_error(vm, "RegExp.prototype.%s getter called on non-RegExp object", name);
+    return -1;
+}
+
 /* get RegExp.prototype.source (#sec-get-regexp.prototype.source) */
 static NATIVE(regexp_source) {
-    if (!val_is_object(this_val))
-        return throw_non_object_getter(vm, "source", this_val);
-    if (!is_rx(this_val)) {
-        if (val_as_obj(this_val) == realm_intrinsic(vm, INTR_RegExpPrototype))
-            return val_str(str_new_cstr(vm, "(?:)"));
-        return vm_throw_type_error(vm, "RegExp.prototype.source getter called on non-RegExp "
-                                       "object");
-    }
+    int r = rx_getter_receiver(vm, this_val, "source");
+    if (r <= 0)
+        return r < 0 ? VAL_EXCEPTION : val_str(str_new_cstr(vm, "(?:)"));
     return val_str(EscapeRegExpPattern(vm, val_as_str(RX_SOURCE(val_as_obj(this_val)))));
 }
 
@@ -668,15 +685,9 @@ static const char *const flag_getter_names[] = {"hasIndices", "global",  "ignore
 /* get RegExp.prototype.global and the other flags (#sec-regexphasflag); magic is the
  * flag's index in "dgimsuvy" */
 static NATIVE(regexp_flag_getter) {
-    const char *name = flag_getter_names[ctx->magic];
-    if (!val_is_object(this_val))
-        return throw_non_object_getter(vm, name, this_val);
-    if (!is_rx(this_val)) {
-        if (val_as_obj(this_val) == realm_intrinsic(vm, INTR_RegExpPrototype))
-            return VAL_UNDEFINED;
-        return vm_throw_type_error(vm, "RegExp.prototype.%s getter called on non-RegExp object",
-                                   name);
-    }
+    int r = rx_getter_receiver(vm, this_val, flag_getter_names[ctx->magic]);
+    if (r <= 0)
+        return r < 0 ? VAL_EXCEPTION : VAL_UNDEFINED;
     return val_bool((re_flags(rx_code(val_as_obj(this_val))->prog) >> ctx->magic) & 1);
 }
 
@@ -880,15 +891,8 @@ out:
 /* %RegExpStringIteratorPrototype%.next() (#sec-%regexpstringiteratorprototype%.next) */
 static NATIVE(rsi_next) {
     if (!val_is_object(this_val) || val_as_obj(this_val)->u.host.cls != &rsi_class ||
-        val_as_obj(this_val)->kind != OBJ_HOST) {
-        StrBuf sb;
-        strbuf_init(&sb);
-        vm_describe_value(vm, this_val, &sb);
-        vm_throw_type_error(vm, "Method %%RegExpStringIterator%%.prototype.next called on "
-                                "incompatible receiver %s", sb.data);
-        strbuf_fini(&sb);
-        return VAL_EXCEPTION;
-    }
+        val_as_obj(this_val)->kind != OBJ_HOST)
+        return throw_incompatible_receiver(vm, "%RegExpStringIterator%", "next", this_val);
     Obj *it = val_as_obj(this_val);
     int bits = (int)val_as_number(it->u.host.slots[2]);
     if (bits & RSI_DONE)
@@ -1168,12 +1172,8 @@ static NATIVE(regexp_split) {
         if (fast) {
             /* the first q' >= q where a sticky match exists is where a forward search
              * from q finds one (the same matcher, the same AdvanceStringIndex steps) */
-            ReInput in = {.data = S->data, .wide = S->wide, .len = S->len, .poll = rx_poll,
-                          .poll_ctx = vm, .scan = true};
-            ReResult r = re_exec(prog, &in, q, caps);
+            ReResult r = rx_run(vm, prog, S, q, true, caps);
             if (r == RE_ABORTED || r == RE_OVERFLOW) {
-                if (r == RE_OVERFLOW)
-                    vm_throw_range_error(vm, "Maximum call stack size exceeded");
                 ok = false;
                 break;
             }
@@ -1182,56 +1182,35 @@ static NATIVE(regexp_split) {
             legacy_update(vm, S, caps, re_capture_count(prog));
             q = (uint32_t)caps[0];
             e = (uint32_t)caps[1] < size ? (uint32_t)caps[1] : size;
-            if (e == p) {
-                q = (uint32_t)AdvanceStringIndex(S, q, unicode_matching);
-                continue;
-            }
-            ObjString *T = str_substring(vm, S, p, q);
-            if (!obj_array_push(vm, A, val_str(T))) {
+        } else {
+            /* 19.a-c. splitter.lastIndex = q; z = RegExpExec(splitter, S) */
+            if (!set_last_index(vm, splitter, q)) {
                 ok = false;
                 break;
             }
-            if (obj_array_len(A) == lim)
+            z = RegExpExec(vm, splitter, S);
+            if (z == VAL_EXCEPTION) {
+                ok = false;
                 break;
-            p = e;
-            for (uint32_t k = 1; k < re_capture_count(prog); k++) {
-                if (!obj_array_push(vm, A, capture_value(vm, S, caps, k))) {
-                    ok = false;
-                    break;
-                }
-                if (obj_array_len(A) == lim)
-                    break;
             }
-            if (!ok || obj_array_len(A) == lim)
+            if (val_is_null(z)) {
+                q = (uint32_t)AdvanceStringIndex(S, q, unicode_matching);
+                continue;
+            }
+            Value lv = obj_get(vm, splitter, ATOM_lastIndex);
+            double ed;
+            if (lv == VAL_EXCEPTION || !ToLength(vm, lv, &ed)) {
+                ok = false;
                 break;
-            q = p;
-            continue;
+            }
+            e = ed < size ? (uint32_t)ed : size;
         }
-        /* 19.a-c. splitter.lastIndex = q; z = RegExpExec(splitter, S) */
-        if (!set_last_index(vm, splitter, q)) {
-            ok = false;
-            break;
-        }
-        z = RegExpExec(vm, splitter, S);
-        if (z == VAL_EXCEPTION) {
-            ok = false;
-            break;
-        }
-        if (val_is_null(z)) {
-            q = (uint32_t)AdvanceStringIndex(S, q, unicode_matching);
-            continue;
-        }
-        Value lv = obj_get(vm, splitter, ATOM_lastIndex);
-        double ed;
-        if (lv == VAL_EXCEPTION || !ToLength(vm, lv, &ed)) {
-            ok = false;
-            break;
-        }
-        e = ed < size ? (uint32_t)ed : size;
+        /* 19.d.iv. an empty match where the last piece ended: move on */
         if (e == p) {
             q = (uint32_t)AdvanceStringIndex(S, q, unicode_matching);
             continue;
         }
+        /* 19.d.v. T = the substring from p to q, then the captures */
         ObjString *T = str_substring(vm, S, p, q);
         if (!obj_array_push(vm, A, val_str(T))) {
             ok = false;
@@ -1241,12 +1220,15 @@ static NATIVE(regexp_split) {
             break;
         p = e;
         double nz;
-        if (!LengthOfArrayLike(vm, val_as_obj(z), &nz)) {
+        if (fast) {
+            nz = re_capture_count(prog);
+        } else if (!LengthOfArrayLike(vm, val_as_obj(z), &nz)) {
             ok = false;
             break;
         }
         for (double i = 1; i <= nz - 1; i++) {
-            Value c = obj_get_index(vm, val_as_obj(z), (uint32_t)i);
+            Value c = fast ? capture_value(vm, S, caps, (uint32_t)i)
+                           : obj_get_index(vm, val_as_obj(z), (uint32_t)i);
             if (c == VAL_EXCEPTION || !obj_array_push(vm, A, c)) {
                 ok = false;
                 break;

@@ -1,6 +1,6 @@
 /* builtins/regexp.h — what the RegExp built-in (builtins/regexp.c) shares with the VM and
- * with String.prototype (builtins/string.c): RegExpCreate for String.prototype.match,
- * matchAll and search, the object behind a regular expression literal (OP_REGEXP), and
+ * with String.prototype (builtins/string.c): IsRegExp, RegExpCreate for
+ * String.prototype.match, matchAll and search, the object behind a regular expression literal (OP_REGEXP), and
  * GetSubstitution, which string.c implements for both replace protocols. */
 #ifndef TICKSCOPE_BUILTINS_REGEXP_H
 #define TICKSCOPE_BUILTINS_REGEXP_H
@@ -11,6 +11,10 @@
 #include "tracer/object.h"
 #include "tracer/str.h"
 #include "tracer/value.h"
+
+/* IsRegExp(argument) (#sec-isregexp): 1 yes, 0 no, -1 on a throw (a getter of
+ * argument[Symbol.match]). */
+int IsRegExp(Vm *vm, Value v);
 
 /* RegExpCreate(P, F) (#sec-regexpcreate): a new RegExp from %RegExp%; NULL on a throw
  * (SyntaxError "Invalid regular expression: /P/F: ..." or "Invalid flags supplied to

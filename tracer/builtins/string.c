@@ -148,18 +148,6 @@ static Value get_method(Vm *vm, Value v, Atom key, const char *key_text) {
     return f;
 }
 
-/* IsRegExp(argument) (#sec-isregexp): 1 yes, 0 no, -1 on a throw. */
-static int is_regexp(Vm *vm, Value v) {
-    if (!val_is_object(v))
-        return 0;
-    Value m = obj_get(vm, val_as_obj(v), ATOM_Symbol_match);
-    if (m == VAL_EXCEPTION)
-        return -1;
-    if (!val_is_undefined(m))
-        return ToBoolean(m);
-    return val_as_obj(v)->kind == OBJ_REGEXP;
-}
-
 /* ==== the constructor and String.* ======================================================== */
 
 /* String(value) (#sec-string-constructor-string-value) */
@@ -369,7 +357,7 @@ static NATIVE(string_search_family) {
     gc_root_push_ptr(vm, &s);
     gc_root_push_ptr(vm, &search);
     if (ctx->magic != SEARCH_INDEX_OF) {
-        int r = is_regexp(vm, ARG(0));
+        int r = IsRegExp(vm, ARG(0));
         if (r < 0)
             goto out;
         if (r) {
@@ -912,7 +900,7 @@ static NATIVE(string_replace) {
     Value search_value = ARG(0), replace_value = ARG(1);
     if (!val_is_nullish(search_value)) {
         if (all) {
-            int r = is_regexp(vm, search_value);
+            int r = IsRegExp(vm, search_value);
             if (r < 0)
                 return VAL_EXCEPTION;
             if (r) {
@@ -1006,7 +994,7 @@ static NATIVE(string_match_family) {
     Value rx = ARG(0);
     if (!val_is_nullish(rx)) {
         if (ctx->magic == MATCH_MATCH_ALL) {
-            int r = is_regexp(vm, rx);
+            int r = IsRegExp(vm, rx);
             if (r < 0)
                 return VAL_EXCEPTION;
             if (r) {

@@ -671,17 +671,8 @@ bool GetAsyncIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Val
         }
         /* GetIteratorFromMethod(obj, syncMethod): @@iterator is read once (GetIterator
          * would read it again, which a getter sees) */
-        Value si = vm_call(vm, sm, obj, 0, NULL);
-        if (si == VAL_EXCEPTION)
-            goto out;
-        if (!val_is_object(si)) {
-            vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
-            goto out;
-        }
-        gc_root_push(vm, &si);
-        Value sn = obj_get(vm, val_as_obj(si), ATOM_next);
-        gc_root_pop(vm, 1);
-        if (sn == VAL_EXCEPTION)
+        Value si, sn;
+        if (!GetIteratorFromMethod(vm, obj, sm, &si, &sn))
             goto out;
         Obj *a = CreateAsyncFromSyncIterator(vm, si, sn);
         gc_root_push_ptr(vm, &a);
@@ -698,25 +689,7 @@ bool GetAsyncIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Val
         vm_throw_type_error(vm, "Symbol.asyncIterator is not a function");
         goto out;
     }
-    /* GetIteratorFromMethod(obj, method) (#sec-getiteratorfrommethod):
-     * 1. Let iterator be ? Call(method, obj).
-     * 2. If iterator is not an Object, throw a TypeError exception.
-     * 3. Let nextMethod be ? Get(iterator, "next"). */
-    Value it = vm_call(vm, m, obj, 0, NULL);
-    if (it == VAL_EXCEPTION)
-        goto out;
-    if (!val_is_object(it)) {
-        vm_throw_type_error(vm, "Result of the Symbol.asyncIterator method is not an object");
-        goto out;
-    }
-    gc_root_push(vm, &it);
-    Value n = obj_get(vm, val_as_obj(it), ATOM_next);
-    gc_root_pop(vm, 1);
-    if (n == VAL_EXCEPTION)
-        goto out;
-    *iter = it;
-    *next = n;
-    ok = true;
+    ok = GetAsyncIteratorFromMethod(vm, obj, m, iter, next);
 out:
     gc_root_pop(vm, 1);
     return ok;

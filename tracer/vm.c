@@ -1271,14 +1271,16 @@ static ObjString *site_text(Frame *f, const uint8_t *ip) {
  * (Array.from, the Map/Set/WeakMap/WeakSet constructors). An Iterator Record is the pair
  * (iter, next) that the caller keeps rooted. */
 
-bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter, Value *next) {
+/* The steps of GetIteratorFromMethod; which names the method in V8's TypeError. */
+static bool iterator_from_method(Vm *vm, Value obj, Value method, const char *which,
+                                 Value *iter, Value *next) {
     /* 1. Let iterator be ? Call(method, obj). */
     Value it = vm_call(vm, method, obj, 0, NULL);
     if (it == VAL_EXCEPTION)
         return false;
     /* 2. If iterator is not an Object, throw a TypeError exception. */
     if (!val_is_object(it)) {
-        vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
+        vm_throw_type_error(vm, "Result of the Symbol.%s method is not an object", which);
         return false;
     }
     /* 3. Let nextMethod be ? Get(iterator, "next"). */
@@ -1290,6 +1292,14 @@ bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter, Value *
     *iter = it;
     *next = n;
     return true;
+}
+
+bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter, Value *next) {
+    return iterator_from_method(vm, obj, method, "iterator", iter, next);
+}
+
+bool GetAsyncIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter, Value *next) {
+    return iterator_from_method(vm, obj, method, "asyncIterator", iter, next);
 }
 
 bool GetIterator(Vm *vm, Value obj, const ObjString *t, Value *iter, Value *next) {

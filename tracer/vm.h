@@ -165,6 +165,10 @@ bool GetIterator(Vm *vm, Value obj, const ObjString *site, Value *iter, Value *n
 /* GetIteratorFromMethod(obj, method) (#sec-getiteratorfrommethod): method is callable. */
 bool GetIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter,
                            Value *next) WARN_UNUSED;
+/* The same for GetIterator(obj, async)'s @@asyncIterator method (only the TypeError
+ * names Symbol.asyncIterator). */
+bool GetAsyncIteratorFromMethod(Vm *vm, Value obj, Value method, Value *iter,
+                                Value *next) WARN_UNUSED;
 /* IteratorStepValue (#sec-iteratorstepvalue: IteratorNext, IteratorComplete,
  * IteratorValue): 1 with the value in *value, 0 when the iterator is done, -1 on a throw
  * (a non-callable next: "number 5 is not a function"). */

@@ -381,19 +381,8 @@ static bool GetIteratorRecord(Vm *vm, Value obj, IteratorRecord *rec) {
         throw_typeof(vm, obj, " is not iterable (cannot read property Symbol(Symbol.iterator))");
         goto out;
     }
-    /* GetIteratorFromMethod: iterator = ? Call(method, obj); if not an Object throw;
-     * nextMethod = ? Get(iterator, "next"). */
-    Value it = vm_call(vm, method, obj, 0, NULL);
-    if (it == VAL_EXCEPTION)
-        goto out;
-    if (!val_is_object(it)) {
-        vm_throw_type_error(vm, "Result of the Symbol.iterator method is not an object");
-        goto out;
-    }
-    gc_root_push(vm, &it);
-    Value next = obj_get(vm, val_as_obj(it), ATOM_next);
-    gc_root_pop(vm, 1);
-    if (next == VAL_EXCEPTION)
+    Value it, next;
+    if (!GetIteratorFromMethod(vm, obj, method, &it, &next))
         goto out;
     rec->iterator = it;
     rec->next_method = next;
